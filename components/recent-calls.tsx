@@ -1,0 +1,38 @@
+import type { CallRecord } from '../lib/call/types';
+import { formatDuration } from './format';
+import { keyOf, t } from './i18n';
+import { request } from './page-request';
+
+/** The last calls from the store; each one redials on click. */
+export function RecentCalls(props: { calls: CallRecord[]; canDial: boolean }) {
+  if (props.calls.length === 0) return <p class="empty">{t('noRecentCalls')}</p>;
+  return (
+    <ul class="recent" aria-label={t('recentCalls')}>
+      {props.calls.map((c) => (
+        <li key={c.id}>
+          <button
+            type="button"
+            disabled={!props.canDial}
+            aria-label={t('redial', c.remoteName ? `${c.remoteName} ${c.remoteNumber}` : c.remoteNumber)}
+            onClick={() => void request({ type: 'dial', number: c.remoteNumber }).catch(() => undefined)}
+          >
+            <span class={`dir ${c.direction}`}>{c.direction === 'inbound' ? '↙' : '↗'}</span>
+            <span class="who">{c.remoteName || c.remoteNumber}</span>
+            <span class="when">
+              {new Date(c.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+            </span>
+            <span class={`outcome ${c.outcome ?? 'live'}`}>{outcomeText(c)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function outcomeText(c: CallRecord): string {
+  if (!c.outcome) return t('outcome_live');
+  const word = t(keyOf('outcome', c.outcome));
+  return c.outcome === 'answered' && c.talkDurationMs !== undefined
+    ? `${word} ${formatDuration(c.talkDurationMs)}`
+    : word;
+}

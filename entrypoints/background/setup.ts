@@ -1,0 +1,110 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { EngineApi } from '../../lib/engine/api';
+import { UNCONFIGURED } from '../../lib/engine/registration';
+import type { EngineState } from '../../lib/engine/state';
+import { appLog } from '../../lib/log/app-log';
+import { PAGE_PORT } from '../../lib/protocol/pages';
+import { senderKind } from '../../lib/protocol/sender';
+import { showBadge } from './badge';
+import { CallDisplay } from './call-display';
+import { ensureOffscreen, offscreenEngine } from './engine-link';
+import { handleMessage } from './router';
+import { loadSettings, restrictStorageToExtension } from './settings-store';
+
+const log = appLog.scope('background');
+
+/** Shared by the routers: the engine, the latest state and who shows it. */
+export interface Hub {
+  engine: EngineApi;
+  display: CallDisplay;
+  state(): EngineState;
+  setState(state: EngineState): void;
+  /** Sends the saved account to the engine (after start, a new offscreen document, or a save). */
+  configureEngine(): Promise<void>;
+}
+
+/** Wires the background: engine link, routing, badge, pop-up placement, onboarding. */
+export function setupBackground(): void {
+  const engine =
+    import.meta.env.MANIFEST_VERSION === 2 ? inPageEngine((next) => hub.setState(next)) : offscreenEngine();
+  const pages = new Set<Browser.runtime.Port>();
+  let state: EngineState = { registration: UNCONFIGURED, calls: [] };
+  const display = new CallDisplay({
+    answer: (id) => void engine.answer(id).catch((e: unknown) => log.error(String(e))),
+    reject: (id) => void engine.reject(id).catch((e: unknown) => log.error(String(e))),
+  });
+
+  const hub: Hub = {
+    engine,
+    display,
+    state: () => state,
+    setState(next) {
+      state = next;
+      void showBadge(next).catch((e: unknown) => log.warn(`badge: ${String(e)}`));
+      for (const port of pages) port.postMessage({ type: 'state', state: next });
+      void display.update(next).catch((e: unknown) => log.warn(`display: ${String(e)}`));
+    },
+    async configureEngine() {
+      const settings = await loadSettings();
+      if (!settings.ok) log.error(`settings unreadable: ${settings.problem}`);
+      await engine.configure(settings.settings.account);
+    },
+  };
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) =>
+    handleMessage(hub, raw, sender, sendResponse),
+  );
+
+  browser.runtime.onConnect.addListener((port) => {
+    const kind = port.sender ? senderKind(port.sender, browser.runtime.id, browser.runtime.getURL('/')) : 'unknown';
+    if (port.name !== PAGE_PORT || kind !== 'extension-page') {
+      port.disconnect();
+      return;
+    }
+    pages.add(port);
+    port.onDisconnect.addListener(() => pages.delete(port));
+    port.postMessage({ type: 'state', state });
+  });
+
+  browser.tabs.onActivated.addListener(() => void display.render());
+  browser.windows?.onFocusChanged.addListener(() => void display.render());
+
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+  });
+
+  void start(hub);
+}
+
+/** On every start (install, browser start, service-worker wake-up): sync with the engine. */
+async function start(hub: Hub): Promise<void> {
+  await restrictStorageToExtension();
+  await hub.display.restore();
+  if (import.meta.env.MANIFEST_VERSION === 3) await ensureOffscreen();
+  await hub.configureEngine();
+  hub.setState(await hub.engine.getState());
+}
+
+/** Firefox: the engine runs here, in the persistent background page. */
+function inPageEngine(onState: (state: EngineState) => void): EngineApi {
+  let engine: Promise<EngineApi> | undefined;
+  const load = () =>
+    (engine ??= Promise.all([import('../offscreen/sip-engine'), import('../../lib/store/call-db')]).then(
+      ([{ SipEngine }, { CallDb }]) =>
+        new SipEngine({
+          db: new CallDb(),
+          log: appLog.scope('engine'),
+          onState,
+        }),
+    ));
+  return {
+    configure: async (a) => (await load()).configure(a),
+    dial: async (n) => (await load()).dial(n),
+    answer: async (id) => (await load()).answer(id),
+    reject: async (id) => (await load()).reject(id),
+    hangup: async (id) => (await load()).hangup(id),
+    getState: async () => (await load()).getState(),
+    getStats: async (id) => (await load()).getStats(id),
+    testConnection: async (a) => (await load()).testConnection(a),
+  };
+}

@@ -1,0 +1,60 @@
+import * as z from 'zod/mini';
+
+/** Who started the call, seen from the agent. */
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
+/** Where a call is now: `ringing` is alerting (either side), `dialing` is outbound before 180. */
+export const CALL_PHASES = ['dialing', 'ringing', 'connected', 'ended'] as const;
+/** How a call ended, as reported and stored. */
+export const CALL_OUTCOMES = [
+  'answered',
+  'missed',
+  'rejected',
+  'busy',
+  'cancelled',
+  'failed',
+  'answered-elsewhere',
+] as const;
+
+/** Direction of a call. */
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+/** Phase of a call. */
+export type CallPhase = (typeof CALL_PHASES)[number];
+/** Outcome of an ended call. */
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+// Caller IDs are hostile: bound their size so a huge display name cannot bloat every message.
+const text = (max: number) => z.string().check(z.maxLength(max));
+const epochMs = z.number().check(z.gte(0));
+
+/**
+ * One call as the engine keeps it and the store saves it. Written when the call starts and
+ * updated as it progresses, so a crash mid-call still leaves a record.
+ */
+export const callRecordSchema = z.object({
+  id: text(64),
+  direction: z.enum(CALL_DIRECTIONS),
+  phase: z.enum(CALL_PHASES),
+  /** The agent's address of record, `sip:1001@pbx`. */
+  account: text(256),
+  localNumber: text(128),
+  remoteNumber: text(128),
+  remoteName: text(256),
+  startedAt: epochMs,
+  answeredAt: z.optional(epochMs),
+  endedAt: z.optional(epochMs),
+  ringDurationMs: z.optional(epochMs),
+  talkDurationMs: z.optional(epochMs),
+  outcome: z.optional(z.enum(CALL_OUTCOMES)),
+  /** Final SIP status code when one explains the outcome (486, 603, 404…). */
+  sipCode: z.optional(z.number().check(z.gte(100), z.lte(699))),
+  /** Why the call ended, as an i18n key suffix (`bye-remote`, `no-microphone`…). */
+  endReason: z.optional(text(64)),
+  sipCallId: text(256),
+});
+/** A call record. */
+export type CallRecord = z.infer<typeof callRecordSchema>;
+
+/** True while the call is neither connected nor ended. */
+export function isAlerting(call: Pick<CallRecord, 'phase'>): boolean {
+  return call.phase === 'dialing' || call.phase === 'ringing';
+}

@@ -1,0 +1,39 @@
+import * as z from 'zod/mini';
+import { sipAccountSchema } from '../settings/schema';
+import { engineStateSchema } from '../engine/state';
+
+/**
+ * Background ↔ offscreen engine. The background sends commands (`target: 'offscreen'`), the
+ * engine answers each and pushes state snapshots (`target: 'background'`). Offscreen documents
+ * only have `runtime`, so the background hands them the account with each `configure`.
+ */
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+const to = z.literal('offscreen');
+
+export const toOffscreenSchema = z.discriminatedUnion('type', [
+  z.object({ target: to, type: z.literal('configure'), account: z.nullable(sipAccountSchema) }),
+  z.object({ target: to, type: z.literal('dial'), number: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({ target: to, type: z.literal('answer'), callId: id }),
+  z.object({ target: to, type: z.literal('reject'), callId: id }),
+  z.object({ target: to, type: z.literal('hangup'), callId: id }),
+  z.object({ target: to, type: z.literal('getState') }),
+  z.object({ target: to, type: z.literal('getStats'), callId: id }),
+  z.object({ target: to, type: z.literal('testConnection'), account: sipAccountSchema }),
+]);
+/** A command for the engine. */
+export type ToOffscreen = z.infer<typeof toOffscreenSchema>;
+
+export const fromOffscreenSchema = z.discriminatedUnion('type', [
+  z.object({ target: z.literal('background'), type: z.literal('ready') }),
+  z.object({ target: z.literal('background'), type: z.literal('state'), state: engineStateSchema }),
+]);
+/** An event from the engine. */
+export type FromOffscreen = z.infer<typeof fromOffscreenSchema>;
+
+/** Reply to `dial`: the new call's id, or why it was not placed (i18n key). */
+export const dialReplySchema = z.union([
+  z.object({ ok: z.literal(true), callId: id }),
+  z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(64)) }),
+]);
+/** Reply to `dial`. */
+export type DialReply = z.infer<typeof dialReplySchema>;

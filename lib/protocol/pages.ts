@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import { sipAccountSchema } from '../settings/schema';
+
+/**
+ * Extension pages (popup, options, onboarding) → background, by `runtime.sendMessage`. State is
+ * pushed back over a port named {@link PAGE_PORT}. Only our own pages may send these.
+ */
+export const PAGE_PORT = 'ui-page';
+
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+const to = z.literal('background');
+
+export const pageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ target: to, type: z.literal('getState') }),
+  z.object({ target: to, type: z.literal('getAccount') }),
+  z.object({ target: to, type: z.literal('saveAccount'), account: sipAccountSchema }),
+  z.object({ target: to, type: z.literal('testConnection'), account: sipAccountSchema }),
+  z.object({ target: to, type: z.literal('dial'), number: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({ target: to, type: z.literal('answer'), callId: id }),
+  z.object({ target: to, type: z.literal('reject'), callId: id }),
+  z.object({ target: to, type: z.literal('hangup'), callId: id }),
+  z.object({ target: to, type: z.literal('getStats'), callId: id }),
+  z.object({ target: to, type: z.literal('micGranted') }),
+]);
+/** A request from an extension page. */
+export type PageRequest = z.infer<typeof pageRequestSchema>;
+/** A page request without its routing field, as page code writes it. */
+export type PageCommand = PageRequest extends infer T ? (T extends PageRequest ? Omit<T, 'target'> : never) : never;

@@ -1,0 +1,45 @@
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } from './schema';
+
+/** One migration step: takes settings at version N and returns them at N + 1. */
+type Migration = (input: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations keyed by the version they start from. Version 0 is any unversioned object, e.g.
+ * `{ account }` written by an early build or by hand.
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  0: (input) => ({ version: 1, account: input.account ?? null }),
+};
+
+/** Result of loading stored settings. */
+export type LoadResult =
+  { ok: true; settings: Settings; migrated: boolean } | { ok: false; settings: Settings; problem: string };
+
+/**
+ * Brings stored settings to the current version and validates them. Anything unreadable falls
+ * back to defaults and says why, so the caller can report it instead of crashing.
+ */
+export function migrateSettings(stored: unknown): LoadResult {
+  if (stored === undefined || stored === null) {
+    return { ok: true, settings: DEFAULT_SETTINGS, migrated: false };
+  }
+  if (typeof stored !== 'object' || Array.isArray(stored)) {
+    return { ok: false, settings: DEFAULT_SETTINGS, problem: 'settings are not an object' };
+  }
+  let current = stored as Record<string, unknown>;
+  const start = typeof current.version === 'number' ? current.version : 0;
+  if (start > SETTINGS_VERSION) {
+    return { ok: false, settings: DEFAULT_SETTINGS, problem: `settings version ${start} is newer than this build` };
+  }
+  for (let v = start; v < SETTINGS_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) return { ok: false, settings: DEFAULT_SETTINGS, problem: `no migration from version ${v}` };
+    current = step(current);
+  }
+  const parsed = settingsSchema.safeParse(current);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+    return { ok: false, settings: DEFAULT_SETTINGS, problem: `invalid settings at ${where}` };
+  }
+  return { ok: true, settings: parsed.data, migrated: start !== SETTINGS_VERSION };
+}

@@ -1,0 +1,150 @@
+// npm run bench: the issue's latency and size figures, measured on the BUILT extension in real
+// Chromium against the real local PBX (inside the loopback-only namespace). Prints a table and
+// merges the rows into .bench/results.json.
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, launchExtension } from '../support/browser';
+import { serveCrm } from '../support/crm-server';
+import { badge, configureAccount, waitFor } from '../support/extension';
+import { answerCalls, cancelCall, LAB, startPbx, stopPbx } from '../support/lab';
+import { percentile, printRows, saveRows, type BenchRow } from './results';
+import { sizeRows } from './sizes';
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 20);
+
+/** Epoch ms (sub-ms) at which the next call pop-up is painted in `page`. */
+function nextPaint(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const painted = () =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now())));
+        const host = () => document.querySelector('cti-call-popup');
+        const inside = (h: Element) => {
+          const root = h.shadowRoot;
+          if (!root) return false;
+          if (root.querySelector('[role="dialog"]')) {
+            painted();
+            return true;
+          }
+          new MutationObserver((_m, obs) => {
+            if (root.querySelector('[role="dialog"]')) {
+              obs.disconnect();
+              painted();
+            }
+          }).observe(root, { childList: true, subtree: true });
+          return true;
+        };
+        const existing = host();
+        if (existing && inside(existing)) return;
+        new MutationObserver((_m, obs) => {
+          const h = host();
+          if (h) {
+            obs.disconnect();
+            inside(h);
+          }
+        }).observe(document.body, { childList: true });
+      }),
+  );
+}
+
+async function inviteToPopup(): Promise<number[]> {
+  const agent = LAB.agents[4]!;
+  const crm = await serveCrm();
+  const ext = await launchExtension();
+  try {
+    await (
+      await configureAccount(ext, { wsServer: LAB.wsServer, sipUri: agent.sipUri, password: agent.password })
+    ).close();
+    await waitFor(
+      () => badge(ext),
+      (b) => b.text === 'ON',
+      10_000,
+      'registration',
+    );
+    const page = await ext.context.newPage();
+    await page.goto(crm.url);
+    await page.bringToFront();
+    const samples: number[] = [];
+    for (let i = 0; i < CALLS; i++) {
+      const paint = nextPaint(page);
+      const run = cancelCall({ agent: agent.user, callerNumber: `555${1000 + i}`, ringMs: 600 });
+      const paintedAt = await paint;
+      const result = await run.done;
+      const sentAt = result.inviteTimes[0];
+      if (!result.ok || sentAt === undefined) throw new Error(`call ${i} failed: ${result.stderrTail}`);
+      samples.push(paintedAt - sentAt);
+      await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
+    }
+    return samples;
+  } finally {
+    await ext.close();
+    await crm.close();
+  }
+}
+
+async function clickToInvite(): Promise<number[]> {
+  const agent = LAB.agents[4]!;
+  const ext = await launchExtension();
+  try {
+    await (
+      await configureAccount(ext, { wsServer: LAB.wsServer, sipUri: agent.sipUri, password: agent.password })
+    ).close();
+    await waitFor(
+      () => badge(ext),
+      (b) => b.text === 'ON',
+      10_000,
+      'registration',
+    );
+    const pstn = answerCalls({ calls: CALLS });
+    await pstn.ready;
+    const popup = await ext.openPage('popup.html');
+    const clicks: number[] = [];
+    for (let i = 0; i < CALLS; i++) {
+      await popup.getByRole('textbox', { name: 'Number' }).fill(LAB.pstnNumber);
+      const call = popup.getByRole('button', { name: 'Call', exact: true });
+      await call.waitFor();
+      await waitFor(() => call.isEnabled(), Boolean, 10_000, 'Call enabled');
+      const clicked = popup.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            document.addEventListener('click', () => resolve(performance.timeOrigin + performance.now()), {
+              capture: true,
+              once: true,
+            }),
+          ),
+      );
+      await call.click();
+      clicks.push(await clicked);
+      const card = popup.getByRole('dialog', { name: 'Outgoing call' });
+      await card.getByText(/^Connected/).waitFor({ timeout: 15_000 });
+      await card.getByRole('button', { name: 'Hang up' }).click();
+      await popup.getByRole('dialog', { name: 'Call ended' }).waitFor({ state: 'detached', timeout: 15_000 });
+    }
+    const result = await pstn.done;
+    if (result.inviteTimes.length !== CALLS) throw new Error(`sipp saw ${result.inviteTimes.length} INVITEs`);
+    return clicks.map((t, i) => result.inviteTimes[i]! - t);
+  } finally {
+    await ext.close();
+  }
+}
+
+const ms = (name: string, values: number[], target: string): BenchRow[] => [
+  { name: `${name}.p50`, value: percentile(values, 50), unit: 'ms', target: '' },
+  { name: `${name}.p95`, value: percentile(values, 95), unit: 'ms', target },
+];
+
+await startPbx();
+try {
+  const popup = await inviteToPopup();
+  const dial = await clickToInvite();
+  const rows: BenchRow[] = [
+    ...ms('latency.invite-to-popup-paint', popup, 'p95 ≤ 100 ms'),
+    ...ms('latency.dial-click-to-invite', dial, 'p95 ≤ 50 ms'),
+    ...(await sizeRows(EXTENSION_DIR)),
+  ];
+  printRows(rows);
+  await saveRows(rows);
+  console.log(`\n${CALLS} calls each; written to .bench/results.json`);
+} finally {
+  await stopPbx();
+}

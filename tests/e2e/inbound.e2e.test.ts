@@ -1,0 +1,165 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from '../support/browser';
+import { serveCrm } from '../support/crm-server';
+import { badge, callStats, configureAccount, liveCall, storedCalls, waitFor } from '../support/extension';
+import { callAgent, cancelCall, expectRejected, LAB } from '../support/lab';
+
+const agent = LAB.agents[1]!;
+let ext: ExtensionBrowser;
+let crm: Awaited<ReturnType<typeof serveCrm>>;
+let page: Page;
+
+beforeAll(async () => {
+  crm = await serveCrm();
+  ext = await launchExtension();
+  const options = await configureAccount(ext, {
+    wsServer: LAB.wsServer,
+    sipUri: agent.sipUri,
+    password: agent.password,
+  });
+  await options.close();
+  await waitFor(
+    () => badge(ext),
+    (b) => b.text === 'ON',
+    10_000,
+    'registration',
+  );
+  for (const p of ext.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
+  page = ext.context.pages()[0] ?? (await ext.context.newPage());
+  await page.goto(crm.url);
+  await page.bringToFront();
+});
+afterAll(async () => {
+  await ext?.close();
+  await crm?.close();
+});
+
+const popup = (name: string) => page.getByRole('dialog', { name });
+
+describe('inbound calls', () => {
+  it('rings on the CRM page, is answered with audio both ways, and is stored as answered', async () => {
+    const before = (await storedCalls(ext)).length;
+    const run = callAgent({
+      agent: agent.user,
+      callerNumber: '4951234567',
+      displayName: 'Ivan Petrov',
+      talkSeconds: 5,
+      hangup: 'caller',
+    });
+    const dialog = popup('Incoming call');
+    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.getByText('4951234567').waitFor();
+    await dialog.getByText('Ivan Petrov').waitFor();
+    await dialog.getByRole('button', { name: 'Accept' }).click();
+    await dialog.getByText(/^Connected \d+:\d\d$/).waitFor({ timeout: 10_000 });
+
+    const call = await liveCall(ext, 'connected');
+    const first = await waitFor(
+      () => callStats(ext, call.id),
+      (s) => (s?.bytesReceived ?? 0) > 0,
+      10_000,
+      'RTP in',
+    );
+    const later = await waitFor(
+      () => callStats(ext, call.id),
+      (s) => (s?.bytesReceived ?? 0) > (first?.bytesReceived ?? 0) + 1000,
+      10_000,
+      'RTP still flowing',
+    );
+    expect(later!.bytesSent).toBeGreaterThan(0);
+
+    const result = await run.done;
+    expect(result.ok, result.stderrTail).toBe(true);
+    expect(result.rtpPacketsReceived).toBeGreaterThan(50);
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+
+    const calls = await waitFor(
+      () => storedCalls(ext),
+      (c) => c.length === before + 1 && c.at(-1)?.phase === 'ended',
+      10_000,
+      'stored call',
+    );
+    const rec = calls.at(-1)!;
+    expect(rec).toMatchObject({
+      direction: 'inbound',
+      outcome: 'answered',
+      remoteNumber: '4951234567',
+      remoteName: 'Ivan Petrov',
+      localNumber: agent.user,
+      account: agent.sipUri,
+      endReason: 'hangup-remote',
+    });
+    expect(rec.sipCallId).toBeTruthy();
+    expect(rec.talkDurationMs).toBeGreaterThan(3500);
+    expect(rec.talkDurationMs).toBeLessThan(9000);
+    expect(rec.ringDurationMs).toBeGreaterThan(0);
+    expect(rec.answeredAt! - rec.startedAt).toBe(rec.ringDurationMs);
+  });
+
+  it('a call the caller cancels while ringing closes the pop-up and is stored as missed', async () => {
+    const before = (await storedCalls(ext)).length;
+    const run = cancelCall({ agent: agent.user, callerNumber: '48221234567', ringMs: 2000 });
+    const dialog = popup('Incoming call');
+    await dialog.waitFor({ timeout: 15_000 });
+    await popup('Missed call').waitFor({ timeout: 10_000 });
+    await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
+    expect((await run.done).ok).toBe(true);
+    const calls = await waitFor(
+      () => storedCalls(ext),
+      (c) => c.length === before + 1 && c.at(-1)?.phase === 'ended',
+      10_000,
+      'stored call',
+    );
+    expect(calls.at(-1)).toMatchObject({ direction: 'inbound', outcome: 'missed', remoteNumber: '48221234567' });
+    expect(calls.at(-1)!.answeredAt).toBeUndefined();
+    expect(calls.at(-1)!.ringDurationMs).toBeGreaterThan(1500);
+  });
+
+  it('a call the agent rejects sends 486 and is stored as rejected', async () => {
+    const before = (await storedCalls(ext)).length;
+    const run = expectRejected({ agent: agent.user, callerNumber: '77012345678' });
+    const dialog = popup('Incoming call');
+    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.getByRole('button', { name: 'Reject' }).click();
+    const result = await run.done;
+    expect(result.ok, result.stderrTail).toBe(true);
+    expect(result.finalStatusCodes).toContain(486);
+    const calls = await waitFor(
+      () => storedCalls(ext),
+      (c) => c.length === before + 1 && c.at(-1)?.phase === 'ended',
+      10_000,
+      'stored call',
+    );
+    expect(calls.at(-1)).toMatchObject({
+      direction: 'inbound',
+      outcome: 'rejected',
+      sipCode: 486,
+      remoteNumber: '77012345678',
+    });
+  });
+
+  it('when no web page can show the call, a desktop notification offers Accept and Reject', async () => {
+    const settings = await ext.openPage('options.html');
+    await settings.bringToFront();
+    const run = cancelCall({ agent: agent.user, callerNumber: '380441234567', ringMs: 2500 });
+    const sw = await ext.worker();
+    const notes = await waitFor(
+      () => sw.evaluate(() => chrome.notifications.getAll()),
+      (n) => Object.keys(n).some((id) => id.startsWith('incoming-')),
+      15_000,
+      'incoming-call notification',
+    );
+    expect(Object.keys(notes)).toHaveLength(1);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect((await run.done).ok).toBe(true);
+    await waitFor(
+      () => sw.evaluate(() => chrome.notifications.getAll()),
+      (n) => Object.keys(n).length === 0,
+      10_000,
+      'notification cleared',
+    );
+    await settings.close();
+    await page.bringToFront();
+  });
+});

@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import type { CallRecord } from '../../lib/call/types';
+import type { CallStats, EngineState } from '../../lib/engine/state';
+import type { ExtensionBrowser } from './browser';
+
+/** A SIP account as the options form takes it. */
+export interface TestAccount {
+  wsServer: string;
+  sipUri: string;
+  password: string;
+  authUser?: string;
+}
+
+/** Fills the options page like an admin would and saves; returns the page. */
+export async function configureAccount(ext: ExtensionBrowser, account: TestAccount): Promise<Page> {
+  const page = await ext.openPage('options.html');
+  await page.getByLabel('WebSocket server').fill(account.wsServer);
+  await page.getByLabel('SIP URI').fill(account.sipUri);
+  await page.getByLabel('Authorization user').fill(account.authUser ?? '');
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+  return page;
+}
+
+/** The toolbar badge and tooltip, read through the service worker. */
+export async function badge(ext: ExtensionBrowser): Promise<{ text: string; title: string }> {
+  const sw = await ext.worker();
+  return sw.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    title: await chrome.action.getTitle({}),
+  }));
+}
+
+/** The engine's state, asked of the offscreen document through the service worker. */
+export async function engineState(ext: ExtensionBrowser): Promise<EngineState> {
+  const sw = await ext.worker();
+  return sw.evaluate(() => chrome.runtime.sendMessage({ target: 'offscreen', type: 'getState' }));
+}
+
+/** RTP counters of a call, from the offscreen document's RTCPeerConnection. */
+export async function callStats(ext: ExtensionBrowser, callId: string): Promise<CallStats | null> {
+  const sw = await ext.worker();
+  return sw.evaluate((id) => chrome.runtime.sendMessage({ target: 'offscreen', type: 'getStats', callId: id }), callId);
+}
+
+/** Every call record in the extension's IndexedDB store, oldest first. */
+export async function storedCalls(ext: ExtensionBrowser): Promise<CallRecord[]> {
+  const sw = await ext.worker();
+  return sw.evaluate(
+    () =>
+      new Promise<CallRecord[]>((resolve, reject) => {
+        // Never create the database (that would race Dexie's schema) and never keep it open
+        // (an open connection blocks Dexie's upgrades).
+        const open = indexedDB.open('cti-calls');
+        let created = false;
+        open.onupgradeneeded = () => {
+          created = true;
+          open.transaction?.abort();
+        };
+        open.onerror = () => (created ? resolve([]) : reject(new Error(String(open.error))));
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('calls')) {
+            db.close();
+            return resolve([]);
+          }
+          const req = db.transaction('calls').objectStore('calls').index('startedAt').getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result as CallRecord[]);
+          };
+          req.onerror = () => {
+            db.close();
+            reject(new Error(String(req.error)));
+          };
+        };
+      }),
+  );
+}
+
+/** Polls `read` until `check` holds or the time is up; returns the last value read. */
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  check: (v: T) => boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!check(last)) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 150));
+    last = await read();
+  }
+  return last;
+}
+
+/** The one live call in the engine (waits for it). */
+export async function liveCall(ext: ExtensionBrowser, phase?: CallRecord['phase']): Promise<CallRecord> {
+  const state = await waitFor(
+    () => engineState(ext),
+    (s) => s.calls.some((c) => (phase ? c.phase === phase : c.phase !== 'ended')),
+    15_000,
+    `a call${phase ? ` in phase ${phase}` : ''}`,
+  );
+  const call = state.calls.find((c) => (phase ? c.phase === phase : c.phase !== 'ended'));
+  if (!call) throw new Error('no call');
+  return call;
+}
