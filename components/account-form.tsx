@@ -33,12 +33,19 @@ export function AccountFormView() {
   const [form, setForm] = useState<AccountForm>(formFromAccount(null));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [loaded, setLoaded] = useState(false);
 
+  // The saved account arrives asynchronously; the fields stay read-only until it has, so it can
+  // never overwrite what the user types.
   useEffect(() => {
-    void request({ type: 'getAccount' }).then((raw) => {
-      const account = z.safeParse(z.nullable(sipAccountSchema), raw);
-      if (account.success) setForm(formFromAccount(account.data));
-    });
+    void request({ type: 'getAccount' })
+      .then((raw) => {
+        const account = z.safeParse(z.nullable(sipAccountSchema), raw);
+        if (account.success) setForm(formFromAccount(account.data));
+        else setStatus({ kind: 'bad', text: t('errEngine') });
+      })
+      .catch(() => setStatus({ kind: 'bad', text: t('errEngine') }))
+      .finally(() => setLoaded(true));
   }, []);
 
   const validate = () => {
@@ -74,6 +81,7 @@ export function AccountFormView() {
           id: f.name,
           name: f.name,
           value: form[f.name],
+          readOnly: !loaded,
           'aria-invalid': error ? ('true' as const) : ('false' as const),
           'aria-describedby': describedBy || undefined,
           onInput: (e: Event) => setForm({ ...form, [f.name]: (e.currentTarget as HTMLInputElement).value }),
@@ -100,10 +108,10 @@ export function AccountFormView() {
         );
       })}
       <div class="buttons">
-        <button type="submit" class="primary" disabled={status.kind === 'busy'}>
+        <button type="submit" class="primary" disabled={!loaded || status.kind === 'busy'}>
           {t('save')}
         </button>
-        <button type="button" disabled={status.kind === 'busy'} onClick={() => void test()}>
+        <button type="button" disabled={!loaded || status.kind === 'busy'} onClick={() => void test()}>
           {t('testConnection')}
         </button>
       </div>

@@ -4,6 +4,7 @@ import { toDialable } from '../lib/phone/dialable';
 import { dialReplySchema } from '../lib/protocol/offscreen';
 import { t, type MessageKey } from './i18n';
 import { request } from './page-request';
+import { prepareCall } from './prepare-call';
 
 /** Number field and Call button; Enter dials too. Says what is wrong with a number it cannot dial. */
 export function Dialer(props: { disabled: boolean }) {
@@ -33,7 +34,10 @@ export function Dialer(props: { disabled: boolean }) {
           value={number}
           aria-invalid={error ? 'true' : 'false'}
           aria-describedby={error ? 'dial-error' : undefined}
-          onInput={(e) => setNumber(e.currentTarget.value)}
+          onInput={(e) => {
+            setNumber(e.currentTarget.value);
+            if (/\d/.test(e.currentTarget.value)) prepareCall();
+          }}
         />
         <button type="submit" class="call" disabled={props.disabled}>
           {t('call')}

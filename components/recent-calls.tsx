@@ -2,6 +2,7 @@ import type { CallRecord } from '../lib/call/types';
 import { formatDuration } from './format';
 import { keyOf, t } from './i18n';
 import { request } from './page-request';
+import { prepareCall } from './prepare-call';
 
 /** The last calls from the store; each one redials on click. */
 export function RecentCalls(props: { calls: CallRecord[]; canDial: boolean }) {
@@ -14,14 +15,23 @@ export function RecentCalls(props: { calls: CallRecord[]; canDial: boolean }) {
             type="button"
             disabled={!props.canDial}
             aria-label={t('redial', c.remoteName ? `${c.remoteName} ${c.remoteNumber}` : c.remoteNumber)}
+            onPointerEnter={prepareCall}
+            onFocus={prepareCall}
             onClick={() => void request({ type: 'dial', number: c.remoteNumber }).catch(() => undefined)}
           >
-            <span class={`dir ${c.direction}`}>{c.direction === 'inbound' ? '↙' : '↗'}</span>
-            <span class="who">{c.remoteName || c.remoteNumber}</span>
-            <span class="when">
-              {new Date(c.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+            <span class="line">
+              <span class={`dir ${c.direction}`} aria-hidden="true">
+                {c.direction === 'inbound' ? '↙' : '↗'}
+              </span>
+              <span class="who">{c.remoteName || c.remoteNumber}</span>
+              <span class="when">
+                {new Date(c.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+              </span>
             </span>
-            <span class={`outcome ${c.outcome ?? 'live'}`}>{outcomeText(c)}</span>
+            <span class={`outcome ${c.outcome ?? 'live'}`}>
+              {c.remoteName ? `${c.remoteNumber} · ` : ''}
+              {outcomeText(c)}
+            </span>
           </button>
         </li>
       ))}

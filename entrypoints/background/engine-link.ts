@@ -38,8 +38,15 @@ export async function ensureOffscreen(): Promise<void> {
 /** The engine in the offscreen document, reached by messages; replies are validated. */
 export function offscreenEngine(): EngineApi {
   async function send<T>(cmd: Command, schema: z.ZodMiniType<T>): Promise<T> {
-    await ensureOffscreen();
-    const reply: unknown = await browser.runtime.sendMessage({ ...cmd, target: 'offscreen' });
+    const msg = { ...cmd, target: 'offscreen' };
+    let reply: unknown;
+    try {
+      // The document is almost always there: ask for it only when nobody answered.
+      reply = await browser.runtime.sendMessage(msg);
+    } catch {
+      await ensureOffscreen();
+      reply = await browser.runtime.sendMessage(msg);
+    }
     const failure = replyFailure(reply);
     if (failure !== undefined) throw new Error(`engine: ${failure}`);
     return z.parse(schema, reply);
@@ -52,6 +59,7 @@ export function offscreenEngine(): EngineApi {
     reject: async (callId) => void (await send({ type: 'reject', callId }, none)),
     hangup: async (callId) => void (await send({ type: 'hangup', callId }, none)),
     getState: () => send({ type: 'getState' }, engineStateSchema),
+    prepareCall: async () => void (await send({ type: 'prepareCall' }, none)),
     getStats: (callId) => send({ type: 'getStats', callId }, z.nullable(callStatsSchema)),
     testConnection: (account) => send({ type: 'testConnection', account }, testResultSchema),
   };

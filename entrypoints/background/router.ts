@@ -53,6 +53,7 @@ function reject(kind: string, error: z.core.$ZodError): undefined {
 }
 
 async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
+  await hub.ready;
   const { engine } = hub;
   switch (msg.type) {
     case 'getState':
@@ -75,6 +76,8 @@ async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
       return engine.hangup(msg.callId);
     case 'getStats':
       return engine.getStats(msg.callId);
+    case 'prepareCall':
+      return engine.prepareCall();
     case 'micGranted':
       await browser.storage.local.set({ micGranted: true });
       return { ok: true };
@@ -82,6 +85,8 @@ async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
 }
 
 async function content(hub: Hub, tabId: number, msg: FromContent): Promise<unknown> {
+  // After a service-worker restart, what is shown where is known only once start-up is done.
+  await hub.ready;
   if (msg.type === 'hello') return hub.display.hello(tabId);
   // A page may only act on the call its pop-up shows; clicks are checked as trusted in the page.
   if (!hub.display.mayAct(tabId, msg.callId)) {

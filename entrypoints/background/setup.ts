@@ -21,6 +21,8 @@ export interface Hub {
   setState(state: EngineState): void;
   /** Sends the saved account to the engine (after start, a new offscreen document, or a save). */
   configureEngine(): Promise<void>;
+  /** Settles when start-up (restoring state after a service-worker restart) is done. */
+  ready: Promise<void>;
 }
 
 /** Wires the background: engine link, routing, badge, pop-up placement, onboarding. */
@@ -34,20 +36,29 @@ export function setupBackground(): void {
     reject: (id) => void engine.reject(id).catch((e: unknown) => log.error(String(e))),
   });
 
+  let started: () => void = () => undefined;
+  let configuring: Promise<void> = Promise.resolve();
   const hub: Hub = {
+    ready: new Promise<void>((resolve) => (started = resolve)),
     engine,
     display,
     state: () => state,
     setState(next) {
       state = next;
+      askForMicrophoneIfACallNeededIt(next);
       void showBadge(next).catch((e: unknown) => log.warn(`badge: ${String(e)}`));
       for (const port of pages) port.postMessage({ type: 'state', state: next });
       void display.update(next).catch((e: unknown) => log.warn(`display: ${String(e)}`));
     },
-    async configureEngine() {
-      const settings = await loadSettings();
-      if (!settings.ok) log.error(`settings unreadable: ${settings.problem}`);
-      await engine.configure(settings.settings.account);
+    configureEngine() {
+      // One at a time, each reading settings afresh: a start-up read must never overtake a save.
+      const run = configuring.then(async () => {
+        const settings = await loadSettings();
+        if (!settings.ok) log.error(`settings unreadable: ${settings.problem}`);
+        await engine.configure(settings.settings.account);
+      });
+      configuring = run.catch(() => undefined);
+      return run;
     },
   };
 
@@ -73,7 +84,9 @@ export function setupBackground(): void {
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
   });
 
-  void start(hub);
+  void start(hub)
+    .catch((e: unknown) => log.error(`start-up failed: ${String(e)}`))
+    .finally(started);
 }
 
 /** On every start (install, browser start, service-worker wake-up): sync with the engine. */
@@ -83,6 +96,16 @@ async function start(hub: Hub): Promise<void> {
   if (import.meta.env.MANIFEST_VERSION === 3) await ensureOffscreen();
   await hub.configureEngine();
   hub.setState(await hub.engine.getState());
+}
+
+const micAskedFor = new Set<string>();
+
+/** A call failed for want of a microphone: open the page that asks for it (once per call). */
+function askForMicrophoneIfACallNeededIt(state: EngineState): void {
+  const call = state.calls.find((c) => c.endReason === 'no-microphone' && !micAskedFor.has(c.id));
+  if (!call) return;
+  micAskedFor.add(call.id);
+  void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
 }
 
 /** Firefox: the engine runs here, in the persistent background page. */
@@ -104,6 +127,7 @@ function inPageEngine(onState: (state: EngineState) => void): EngineApi {
     reject: async (id) => (await load()).reject(id),
     hangup: async (id) => (await load()).hangup(id),
     getState: async () => (await load()).getState(),
+    prepareCall: async () => (await load()).prepareCall(),
     getStats: async (id) => (await load()).getStats(id),
     testConnection: async (a) => (await load()).testConnection(a),
   };

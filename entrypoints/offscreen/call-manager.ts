@@ -50,6 +50,11 @@ export class CallManager {
     return [...this.calls.values()].map((c) => c.record);
   }
 
+  /** True while a call is not yet ended. */
+  busy(): boolean {
+    return this.activeCount() > 0;
+  }
+
   private activeCount(): number {
     return [...this.calls.values()].filter((c) => c.record.phase !== 'ended').length;
   }
@@ -128,9 +133,13 @@ export class CallManager {
         },
       })
       .catch((e: unknown) => {
-        call.failure = 'no-microphone';
-        this.deps.log.error(`INVITE failed: ${String(e)}`);
-        this.finish(call, { by: 'system', reason: 'no-microphone' });
+        // SIP.js moves the session to Terminated before rejecting, so the call may already be
+        // ended as "failed-remote": correct the reason, the INVITE never left.
+        const reason = micProblem(e) ? 'no-microphone' : 'setup-failed';
+        this.deps.log.error(`INVITE not sent: ${String(e)}`);
+        call.failure = reason;
+        if (call.record.phase === 'ended') this.update(call, { ...call.record, endReason: reason });
+        else this.finish(call, { by: 'system', reason });
       });
     return { ok: true, callId: call.record.id };
   }
@@ -143,9 +152,10 @@ export class CallManager {
       await call.session.accept({ sessionDescriptionHandlerOptions: AUDIO_ONLY });
     } catch (e) {
       this.deps.log.error(`answer failed: ${String(e)}`);
-      call.failure = 'no-microphone';
+      const reason = micProblem(e) ? 'no-microphone' : 'setup-failed';
+      call.failure = reason;
       await call.session.reject({ statusCode: 480 }).catch(() => undefined);
-      this.finish(call, { by: 'system', reason: 'no-microphone' });
+      this.finish(call, { by: 'system', reason });
     }
   }
 
@@ -236,4 +246,10 @@ export class CallManager {
     if (ringing) this.ringtone.start();
     else this.ringtone.stop();
   }
+}
+
+/** True when media setup failed because the microphone is missing or not allowed. */
+function micProblem(e: unknown): boolean {
+  const name = (e as { name?: unknown } | null)?.name;
+  return name === 'NotAllowedError' || name === 'NotFoundError' || name === 'NotReadableError';
 }

@@ -45,6 +45,8 @@ export async function dispatch(engine: EngineApi, msg: ToOffscreen): Promise<unk
       return engine.hangup(msg.callId);
     case 'getState':
       return engine.getState();
+    case 'prepareCall':
+      return engine.prepareCall();
     case 'getStats':
       return engine.getStats(msg.callId);
     case 'testConnection':

@@ -14,7 +14,8 @@ import type { CallDb } from '../../lib/store/call-db';
 import type { ScopedLog } from '../../lib/log/debug-log';
 import { CallManager } from './call-manager';
 import { CallWriter } from './call-writer';
-import { testConnection, userAgentOptions } from './user-agent-options';
+import { PreparedCall } from './prepared-call';
+import { peerConnectionConfiguration, testConnection, userAgentOptions } from './user-agent-options';
 
 /** What the engine needs from its host page. */
 export interface SipEngineDeps {
@@ -40,6 +41,7 @@ export class SipEngine implements EngineApi {
   private generation = 0;
   private readonly writer: CallWriter;
   private readonly calls: CallManager;
+  private readonly prepared = new PreparedCall(() => peerConnectionConfiguration(this.account));
 
   constructor(private readonly deps: SipEngineDeps) {
     this.writer = new CallWriter(deps.db, deps.log);
@@ -65,6 +67,10 @@ export class SipEngine implements EngineApi {
     if (account) this.start(account);
   }
 
+  prepareCall(): Promise<void> {
+    if (this.registration.status !== 'registered' || this.calls.busy()) return Promise.resolve();
+    return this.prepared.prepare();
+  }
   dial(number: string): Promise<DialReply> {
     return this.calls.dial(number);
   }
@@ -104,7 +110,7 @@ export class SipEngine implements EngineApi {
 
   private start(account: SipAccount): void {
     const gen = ++this.generation;
-    const options = userAgentOptions(account, this.deps.log);
+    const options = userAgentOptions(account, this.deps.log, this.prepared.sdhFactory());
     if (!options) {
       this.fail(gen, { error: 'bad-config' });
       return;
@@ -190,6 +196,7 @@ export class SipEngine implements EngineApi {
   private async teardown(reason: string): Promise<void> {
     this.generation++;
     clearTimeout(this.retryTimer);
+    this.prepared.release();
     this.calls.dropAll(reason);
     const { ua, registerer } = this;
     this.ua = undefined;

@@ -1,4 +1,11 @@
-import { Registerer, RegistererState, UserAgent, type UserAgentOptions } from 'sip.js';
+import {
+  Registerer,
+  RegistererState,
+  UserAgent,
+  type SessionDescriptionHandlerFactory,
+  type UserAgentOptions,
+} from 'sip.js';
+import { defaultPeerConnectionConfiguration } from 'sip.js/lib/platform/web';
 import { classifyFailure } from '../../lib/engine/registration';
 import type { TestResult } from '../../lib/engine/state';
 import { authUserOf, type SipAccount } from '../../lib/settings/schema';
@@ -8,7 +15,11 @@ import type { ScopedLog } from '../../lib/log/debug-log';
  * SIP.js options for an account. Reconnection is ours (backoff in the engine), so SIP.js's own is
  * off. SIP.js logs go to the redacting debug log, never to the console.
  */
-export function userAgentOptions(account: SipAccount, log: ScopedLog): UserAgentOptions | null {
+export function userAgentOptions(
+  account: SipAccount,
+  log: ScopedLog,
+  sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory,
+): UserAgentOptions | null {
   const uri = UserAgent.makeURI(account.sipUri);
   if (!uri) return null;
   return {
@@ -29,7 +40,13 @@ export function userAgentOptions(account: SipAccount, log: ScopedLog): UserAgent
       peerConnectionConfiguration: { iceServers: account.iceServers },
       iceGatheringTimeout: 2000,
     },
+    ...(sessionDescriptionHandlerFactory ? { sessionDescriptionHandlerFactory } : {}),
   };
+}
+
+/** The RTCPeerConnection settings calls of this account use (SIP.js defaults + our ICE servers). */
+export function peerConnectionConfiguration(account: SipAccount | null): RTCConfiguration {
+  return { ...defaultPeerConnectionConfiguration(), iceServers: account?.iceServers ?? [] };
 }
 
 const TEST_TIMEOUT_MS = 8000;

@@ -9,6 +9,11 @@ import type { CallStats, EngineState, TestResult } from './state';
 export interface EngineApi {
   /** Registers with this account (null: unregister). The same account again keeps calls up. */
   configure(account: SipAccount | null): Promise<void>;
+  /**
+   * The agent is about to dial (typing a number): open the microphone and gather ICE now, so the
+   * click sends the INVITE at once. Released by itself if no call follows.
+   */
+  prepareCall(): Promise<void>;
   /** Places a call; resolves as soon as the INVITE is on its way. */
   dial(number: string): Promise<DialReply>;
   answer(callId: string): Promise<void>;

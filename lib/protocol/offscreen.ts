@@ -17,6 +17,7 @@ export const toOffscreenSchema = z.discriminatedUnion('type', [
   z.object({ target: to, type: z.literal('reject'), callId: id }),
   z.object({ target: to, type: z.literal('hangup'), callId: id }),
   z.object({ target: to, type: z.literal('getState') }),
+  z.object({ target: to, type: z.literal('prepareCall') }),
   z.object({ target: to, type: z.literal('getStats'), callId: id }),
   z.object({ target: to, type: z.literal('testConnection'), account: sipAccountSchema }),
 ]);

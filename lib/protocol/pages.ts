@@ -12,6 +12,7 @@ const to = z.literal('background');
 
 export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ target: to, type: z.literal('getState') }),
+  z.object({ target: to, type: z.literal('prepareCall') }),
   z.object({ target: to, type: z.literal('getAccount') }),
   z.object({ target: to, type: z.literal('saveAccount'), account: sipAccountSchema }),
   z.object({ target: to, type: z.literal('testConnection'), account: sipAccountSchema }),

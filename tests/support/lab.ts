@@ -8,6 +8,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -119,6 +120,11 @@ export interface CallAgentOptions {
 export interface CancelCallOptions {
   agent?: string;
   ringMs: number;
+  /**
+   * The CANCEL's Reason header value. Default: a plain caller hang-up (Q.850 cause 16);
+   * `SIP;cause=200;text="Call completed elsewhere"` says another device answered.
+   */
+  reason?: string;
   callerNumber?: string;
   displayName?: string;
   timeoutMs?: number;
@@ -151,7 +157,13 @@ export function callAgent(opts: CallAgentOptions): SippRun {
 
 /** Customer calls an agent, hangs up (CANCEL) after ringing ringMs. */
 export function cancelCall(opts: CancelCallOptions): SippRun {
-  return startUac('cancel-agent', opts, ['-d', String(opts.ringMs)], opts.timeoutMs ?? opts.ringMs + 30_000);
+  const reason = (opts.reason ?? 'Q.850;cause=16;text="Normal call clearing"').replace(/[\r\n]+/g, ' ');
+  return startUac(
+    'cancel-agent',
+    opts,
+    ['-d', String(opts.ringMs), '-key', 'reason', reason],
+    opts.timeoutMs ?? opts.ringMs + 30_000,
+  );
 }
 
 /** Customer calls an agent who declines; ok on 486 or 603. */
@@ -532,4 +544,17 @@ async function freeEvenUdpPort(host: string, min: number, max: number): Promise<
     if ((await tryBind(host, p)) && (await tryBind(host, p + 1))) return p;
   }
   throw new Error(`no free media port in ${min}-${max}`);
+}
+
+/**
+ * When each new INVITE reached Kamailio (epoch ms), by Call-ID, read from Kamailio's log: the
+ * moment a call is "on the wire" at the PBX, before routing and media anchoring.
+ */
+export async function pbxInviteArrivals(): Promise<Map<string, number>> {
+  const log = await readFile(join(LAB_DIR, 'kamailio.log'), 'utf8').catch(() => '');
+  const arrivals = new Map<string, number>();
+  for (const m of log.matchAll(/lab: INVITE (\S+) arrived (\d+)\.(\d{6}) over/g)) {
+    arrivals.set(m[1]!, Number(m[2]) * 1000 + Number(m[3]) / 1000);
+  }
+  return arrivals;
 }

@@ -48,6 +48,7 @@ describe('English messages', () => {
       'no-microphone',
       'busy-here',
       'account-changed',
+      'setup-failed',
     ]) {
       used.add(`end_${reason}`);
     }
