@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { PAGE_ENGINE_COMMANDS, runEngineCommand } from '../../lib/engine/dispatch';
 import { appLog } from '../../lib/log/app-log';
 import { fromContentSchema, type FromContent } from '../../lib/protocol/content';
 import { fromOffscreenSchema } from '../../lib/protocol/offscreen';
@@ -54,7 +55,7 @@ function reject(kind: string, error: z.core.$ZodError): undefined {
 
 async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
   await hub.ready;
-  const { engine } = hub;
+  if (isEngineCommand(msg)) return runEngineCommand(hub.engine, msg);
   switch (msg.type) {
     case 'getState':
       return hub.state();
@@ -64,24 +65,16 @@ async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
       await saveAccount(msg.account);
       await hub.configureEngine();
       return { ok: true };
-    case 'testConnection':
-      return engine.testConnection(msg.account);
-    case 'dial':
-      return engine.dial(msg.number);
-    case 'answer':
-      return engine.answer(msg.callId);
-    case 'reject':
-      return engine.reject(msg.callId);
-    case 'hangup':
-      return engine.hangup(msg.callId);
-    case 'getStats':
-      return engine.getStats(msg.callId);
-    case 'prepareCall':
-      return engine.prepareCall();
     case 'micGranted':
       await browser.storage.local.set({ micGranted: true });
       return { ok: true };
   }
+}
+
+function isEngineCommand(
+  msg: PageRequest,
+): msg is Extract<PageRequest, { type: (typeof PAGE_ENGINE_COMMANDS)[number] }> {
+  return (PAGE_ENGINE_COMMANDS as readonly string[]).includes(msg.type);
 }
 
 async function content(hub: Hub, tabId: number, msg: FromContent): Promise<unknown> {

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { EngineApi } from '../../lib/engine/api';
-import { toOffscreenSchema, type ToOffscreen } from '../../lib/protocol/offscreen';
+import { runEngineCommand } from '../../lib/engine/dispatch';
+import { toOffscreenSchema } from '../../lib/protocol/offscreen';
 import { senderKind } from '../../lib/protocol/sender';
 import { replyAsync } from '../../lib/protocol/reply';
 import { appLog } from '../../lib/log/app-log';
@@ -22,34 +23,10 @@ export function serveEngine(engine: EngineApi): void {
       log.warn(`rejected a malformed command: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
       return undefined;
     }
-    return replyAsync(() => dispatch(engine, parsed.data), sendResponse);
+    return replyAsync(() => runEngineCommand(engine, parsed.data), sendResponse);
   });
 }
 
 function isForOffscreen(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && (raw as { target?: unknown }).target === 'offscreen';
-}
-
-/** Runs one command on the engine; exported for the Firefox background, which has no channel. */
-export async function dispatch(engine: EngineApi, msg: ToOffscreen): Promise<unknown> {
-  switch (msg.type) {
-    case 'configure':
-      return engine.configure(msg.account);
-    case 'dial':
-      return engine.dial(msg.number);
-    case 'answer':
-      return engine.answer(msg.callId);
-    case 'reject':
-      return engine.reject(msg.callId);
-    case 'hangup':
-      return engine.hangup(msg.callId);
-    case 'getState':
-      return engine.getState();
-    case 'prepareCall':
-      return engine.prepareCall();
-    case 'getStats':
-      return engine.getStats(msg.callId);
-    case 'testConnection':
-      return engine.testConnection(msg.account);
-  }
 }

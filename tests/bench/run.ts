@@ -2,9 +2,9 @@
 // Chromium against the real local PBX (inside the loopback-only namespace). Prints a table and
 // merges the rows into .bench/results.json.
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchExtension } from '../support/browser';
+import { EXTENSION_DIR } from '../support/browser';
 import { serveCrm } from '../support/crm-server';
-import { badge, configureAccount, liveCall, waitFor } from '../support/extension';
+import { launchRegistered, liveCall, openFrontPage, waitFor } from '../support/extension';
 import { answerCalls, cancelCall, LAB, pbxInviteArrivals, startPbx, stopPbx } from '../support/lab';
 import { percentile, printRows, saveRows, type BenchRow } from './results';
 import { sizeRows } from './sizes';
@@ -52,20 +52,9 @@ async function nextPaint(page: Page): Promise<number> {
 async function inviteToPopup(): Promise<number[]> {
   const agent = LAB.agents[4]!;
   const crm = await serveCrm();
-  const ext = await launchExtension();
+  const ext = await launchRegistered(agent);
   try {
-    await (
-      await configureAccount(ext, { wsServer: LAB.wsServer, sipUri: agent.sipUri, password: agent.password })
-    ).close();
-    await waitFor(
-      () => badge(ext),
-      (b) => b.text === 'ON',
-      10_000,
-      'registration',
-    );
-    const page = await ext.context.newPage();
-    await page.goto(crm.url);
-    await page.bringToFront();
+    const page = await openFrontPage(ext, crm.url);
     const samples: number[] = [];
     for (let i = 0; i < CALLS; i++) {
       const paint = nextPaint(page);
@@ -91,17 +80,8 @@ async function inviteToPopup(): Promise<number[]> {
  */
 async function clickToInvite(mode: 'typed' | 'pasted'): Promise<{ atPbx: number[]; atFarEnd: number[] }> {
   const agent = LAB.agents[4]!;
-  const ext = await launchExtension();
+  const ext = await launchRegistered(agent);
   try {
-    await (
-      await configureAccount(ext, { wsServer: LAB.wsServer, sipUri: agent.sipUri, password: agent.password })
-    ).close();
-    await waitFor(
-      () => badge(ext),
-      (b) => b.text === 'ON',
-      10_000,
-      'registration',
-    );
     const pstn = answerCalls({ calls: CALLS });
     await pstn.ready;
     const popup = await ext.openPage('popup.html');
@@ -165,6 +145,13 @@ try {
     ...ms('latency.dial-click-to-invite-at-pbx.typed', typed.atPbx, 'p95 ≤ 50 ms'),
     ...ms('latency.dial-click-to-invite-at-pbx.pasted-clicked-at-once', pasted.atPbx, 'report: ICE after the click'),
     ...ms('latency.dial-click-to-invite-at-far-end.typed', typed.atFarEnd, 'report: + Kamailio/rtpengine'),
+    // Baseline in the same run: the same dial without time to prepare (pasted, clicked at once).
+    {
+      name: 'ratio.dial-typed-vs-pasted.p50',
+      value: Math.round((percentile(typed.atPbx, 50) / percentile(pasted.atPbx, 50)) * 100) / 100,
+      unit: 'x',
+      target: 'report: < 1 means preparing while typing pays',
+    },
     ...(await sizeRows(EXTENSION_DIR)),
   ];
   printRows(rows);

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from '../support/browser';
+import type { ExtensionBrowser } from '../support/browser';
 import { serveCrm } from '../support/crm-server';
-import { badge, configureAccount, storedCalls, waitFor } from '../support/extension';
+import { badge, launchRegistered, nextEndedCall, openFrontPage, storedCalls, waitFor } from '../support/extension';
 import { expectRejected, LAB } from '../support/lab';
 
 const agent = LAB.agents[3]!;
@@ -12,22 +12,8 @@ let page: Page;
 
 beforeAll(async () => {
   crm = await serveCrm();
-  ext = await launchExtension();
-  const options = await configureAccount(ext, {
-    wsServer: LAB.wsServer,
-    sipUri: agent.sipUri,
-    password: agent.password,
-  });
-  await options.close();
-  await waitFor(
-    () => badge(ext),
-    (b) => b.text === 'ON',
-    10_000,
-    'registration',
-  );
-  page = await ext.context.newPage();
-  await page.goto(crm.url);
-  await page.bringToFront();
+  ext = await launchRegistered(agent);
+  page = await openFrontPage(ext, crm.url);
 });
 afterAll(async () => {
   await ext?.close();
@@ -38,6 +24,7 @@ describe('hostile caller IDs', () => {
   const payloads = ['<img src=x onerror=xssTrap(1)>', '<script>xssTrap(2)</script>', '"><svg onload=xssTrap(3)>'];
   for (const payload of payloads) {
     it(`renders ${payload} as text and runs nothing`, async () => {
+      const before = (await storedCalls(ext)).length;
       const run = expectRejected({ agent: agent.user, callerNumber: '5550100', displayName: payload });
       const dialog = page.getByRole('dialog', { name: 'Incoming call' });
       await dialog.waitFor({ timeout: 15_000 });
@@ -46,13 +33,7 @@ describe('hostile caller IDs', () => {
       expect((await run.done).ok).toBe(true);
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => (window as unknown as { __xss: string[] }).__xss)).toEqual([]);
-      const calls = await waitFor(
-        () => storedCalls(ext),
-        (c) => c.at(-1)?.phase === 'ended',
-        10_000,
-        'stored',
-      );
-      expect(calls.at(-1)!.remoteName).toBe(payload);
+      expect((await nextEndedCall(ext, before)).remoteName).toBe(payload);
       await dialog.waitFor({ state: 'detached', timeout: 10_000 });
     });
   }

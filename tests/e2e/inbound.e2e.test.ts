@@ -1,8 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from '../support/browser';
+import type { ExtensionBrowser } from '../support/browser';
 import { serveCrm } from '../support/crm-server';
-import { badge, callStats, configureAccount, liveCall, storedCalls, waitFor } from '../support/extension';
+import {
+  audioFlowing,
+  launchRegistered,
+  liveCall,
+  nextEndedCall,
+  openFrontPage,
+  storedCalls,
+  waitFor,
+} from '../support/extension';
 import { callAgent, cancelCall, expectRejected, LAB } from '../support/lab';
 
 const agent = LAB.agents[1]!;
@@ -12,23 +20,8 @@ let page: Page;
 
 beforeAll(async () => {
   crm = await serveCrm();
-  ext = await launchExtension();
-  const options = await configureAccount(ext, {
-    wsServer: LAB.wsServer,
-    sipUri: agent.sipUri,
-    password: agent.password,
-  });
-  await options.close();
-  await waitFor(
-    () => badge(ext),
-    (b) => b.text === 'ON',
-    10_000,
-    'registration',
-  );
-  for (const p of ext.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
-  page = ext.context.pages()[0] ?? (await ext.context.newPage());
-  await page.goto(crm.url);
-  await page.bringToFront();
+  ext = await launchRegistered(agent);
+  page = await openFrontPage(ext, crm.url);
 });
 afterAll(async () => {
   await ext?.close();
@@ -55,32 +48,14 @@ describe('inbound calls', () => {
     await dialog.getByText(/^Connected \d+:\d\d$/).waitFor({ timeout: 10_000 });
 
     const call = await liveCall(ext, 'connected');
-    const first = await waitFor(
-      () => callStats(ext, call.id),
-      (s) => (s?.bytesReceived ?? 0) > 0,
-      10_000,
-      'RTP in',
-    );
-    const later = await waitFor(
-      () => callStats(ext, call.id),
-      (s) => (s?.bytesReceived ?? 0) > (first?.bytesReceived ?? 0) + 1000,
-      10_000,
-      'RTP still flowing',
-    );
-    expect(later!.bytesSent).toBeGreaterThan(0);
+    await audioFlowing(ext, call.id);
 
     const result = await run.done;
     expect(result.ok, result.stderrTail).toBe(true);
     expect(result.rtpPacketsReceived).toBeGreaterThan(50);
     await dialog.waitFor({ state: 'detached', timeout: 10_000 });
 
-    const calls = await waitFor(
-      () => storedCalls(ext),
-      (c) => c.length === before + 1 && c.at(-1)?.phase === 'ended',
-      10_000,
-      'stored call',
-    );
-    const rec = calls.at(-1)!;
+    const rec = await nextEndedCall(ext, before);
     expect(rec).toMatchObject({
       direction: 'inbound',
       outcome: 'answered',
@@ -105,15 +80,10 @@ describe('inbound calls', () => {
     await popup('Missed call').waitFor({ timeout: 10_000 });
     await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
     expect((await run.done).ok).toBe(true);
-    const calls = await waitFor(
-      () => storedCalls(ext),
-      (c) => c.length === before + 1 && c.at(-1)?.phase === 'ended',
-      10_000,
-      'stored call',
-    );
-    expect(calls.at(-1)).toMatchObject({ direction: 'inbound', outcome: 'missed', remoteNumber: '48221234567' });
-    expect(calls.at(-1)!.answeredAt).toBeUndefined();
-    expect(calls.at(-1)!.ringDurationMs).toBeGreaterThan(1500);
+    const rec = await nextEndedCall(ext, before);
+    expect(rec).toMatchObject({ direction: 'inbound', outcome: 'missed', remoteNumber: '48221234567' });
+    expect(rec.answeredAt).toBeUndefined();
+    expect(rec.ringDurationMs).toBeGreaterThan(1500);
   });
 
   it('a call answered on another device closes the pop-up and is stored as answered elsewhere, not missed', async () => {
@@ -128,13 +98,8 @@ describe('inbound calls', () => {
     await popup('Call ended').getByText('Ended: answered on another device').waitFor({ timeout: 10_000 });
     await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
     expect((await run.done).ok).toBe(true);
-    const calls = await waitFor(
-      () => storedCalls(ext),
-      (c) => c.length === before + 1 && c.at(-1)?.phase === 'ended',
-      10_000,
-      'stored call',
-    );
-    expect(calls.at(-1)).toMatchObject({
+    const rec = await nextEndedCall(ext, before);
+    expect(rec).toMatchObject({
       direction: 'inbound',
       outcome: 'answered-elsewhere',
       endReason: 'answered-elsewhere',
@@ -150,13 +115,8 @@ describe('inbound calls', () => {
     const result = await run.done;
     expect(result.ok, result.stderrTail).toBe(true);
     expect(result.finalStatusCodes).toContain(486);
-    const calls = await waitFor(
-      () => storedCalls(ext),
-      (c) => c.length === before + 1 && c.at(-1)?.phase === 'ended',
-      10_000,
-      'stored call',
-    );
-    expect(calls.at(-1)).toMatchObject({
+    const rec = await nextEndedCall(ext, before);
+    expect(rec).toMatchObject({
       direction: 'inbound',
       outcome: 'rejected',
       sipCode: 486,

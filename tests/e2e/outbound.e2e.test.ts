@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from '../support/browser';
-import { badge, callStats, configureAccount, liveCall, storedCalls, waitFor } from '../support/extension';
+import type { ExtensionBrowser } from '../support/browser';
+import { audioFlowing, launchRegistered, liveCall, nextEndedCall, storedCalls } from '../support/extension';
 import { answerCalls, LAB } from '../support/lab';
 
 const agent = LAB.agents[2]!;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  ext = await launchExtension();
-  await configureAccount(ext, { wsServer: LAB.wsServer, sipUri: agent.sipUri, password: agent.password });
-  await waitFor(
-    () => badge(ext),
-    (b) => b.text === 'ON',
-    10_000,
-    'registration',
-  );
+  ext = await launchRegistered(agent);
 });
 afterAll(async () => {
   await ext?.close();
@@ -22,6 +15,7 @@ afterAll(async () => {
 
 describe('outbound calls from the toolbar popup', () => {
   it('dials with Enter, talks with audio both ways, hangs up, and stores an answered outbound call', async () => {
+    const before = (await storedCalls(ext)).length;
     const pstn = answerCalls({ calls: 1 });
     await pstn.ready;
     const popup = await ext.openPage('popup.html');
@@ -32,18 +26,7 @@ describe('outbound calls from the toolbar popup', () => {
     await card.getByText(/^Connected \d+:\d\d$/).waitFor({ timeout: 15_000 });
 
     const call = await liveCall(ext, 'connected');
-    const first = await waitFor(
-      () => callStats(ext, call.id),
-      (s) => (s?.bytesReceived ?? 0) > 0,
-      10_000,
-      'RTP in',
-    );
-    await waitFor(
-      () => callStats(ext, call.id),
-      (s) => (s?.bytesReceived ?? 0) > (first?.bytesReceived ?? 0) + 1000,
-      10_000,
-      'RTP flowing',
-    );
+    await audioFlowing(ext, call.id);
     await popup.waitForTimeout(1500);
     await card.getByRole('button', { name: 'Hang up' }).click();
     await popup.getByRole('dialog', { name: 'Call ended' }).waitFor();
@@ -51,20 +34,15 @@ describe('outbound calls from the toolbar popup', () => {
     const result = await pstn.done;
     expect(result.ok, result.stderrTail).toBe(true);
     expect(result.rtpPacketsReceived).toBeGreaterThan(20);
-    const calls = await waitFor(
-      () => storedCalls(ext),
-      (c) => c.at(-1)?.phase === 'ended',
-      10_000,
-      'stored call',
-    );
-    expect(calls.at(-1)).toMatchObject({
+    const rec = await nextEndedCall(ext, before);
+    expect(rec).toMatchObject({
       direction: 'outbound',
       outcome: 'answered',
       remoteNumber: LAB.pstnNumber,
       localNumber: agent.user,
       endReason: 'hangup-local',
     });
-    expect(calls.at(-1)!.talkDurationMs).toBeGreaterThan(1500);
+    expect(rec.talkDurationMs).toBeGreaterThan(1500);
 
     // The call is now the newest of the recent calls, and clicking it redials.
     const recent = popup.getByRole('list', { name: 'Recent calls' });

@@ -7,6 +7,7 @@
  *   scripts/lab/in-netns.sh npx vitest run --config tests/lab/vitest.config.ts
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LAB_CHROMIUM_ARGS } from '../support/browser';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
   LAB,
@@ -61,17 +62,7 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: LAB_CHROMIUM_ARGS,
   });
 });
 

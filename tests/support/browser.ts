@@ -6,6 +6,23 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 /** Where `npm run build` puts the Chrome build the tests load. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
+/**
+ * Chromium flags for the lab: fake audio devices, auto-granted media prompts, WebRTC allowed on
+ * loopback (the lab's namespace has nothing else), audio that plays without a gesture, and no
+ * background traffic to the outside.
+ */
+export const LAB_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** A running Chromium with the built extension. */
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -28,19 +45,7 @@ export async function launchExtension(opts: { userDataDir?: string } = {}): Prom
     headless: process.env.HEADED !== '1',
     // Playwright disables extensions by default; this suite is all about one.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...LAB_CHROMIUM_ARGS],
   });
   const worker = async (): Promise<Worker> => {
     const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));

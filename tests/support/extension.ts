@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import type { CallRecord } from '../../lib/call/types';
 import type { CallStats, EngineState } from '../../lib/engine/state';
-import type { ExtensionBrowser } from './browser';
+import { launchExtension, type ExtensionBrowser } from './browser';
+import { LAB } from './lab';
 
 /** A SIP account as the options form takes it. */
 export interface TestAccount {
@@ -109,4 +110,64 @@ export async function liveCall(ext: ExtensionBrowser, phase?: CallRecord['phase'
   const call = state.calls.find((c) => (phase ? c.phase === phase : c.phase !== 'ended'));
   if (!call) throw new Error('no call');
   return call;
+}
+
+/** Launches Chromium with the extension and registers it as `agent` through the options page. */
+export async function launchRegistered(agent: { sipUri: string; password: string }): Promise<ExtensionBrowser> {
+  const ext = await launchExtension();
+  try {
+    const options = await configureAccount(ext, {
+      wsServer: LAB.wsServer,
+      sipUri: agent.sipUri,
+      password: agent.password,
+    });
+    await options.close();
+    await waitFor(
+      () => badge(ext),
+      (b) => b.text === 'ON',
+      15_000,
+      'registration',
+    );
+    return ext;
+  } catch (e) {
+    await ext.close();
+    throw e;
+  }
+}
+
+/** Shows `url` in the front tab, closing the extension's own tabs (onboarding) first. */
+export async function openFrontPage(ext: ExtensionBrowser, url: string): Promise<Page> {
+  for (const p of ext.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
+  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+  await page.goto(url);
+  await page.bringToFront();
+  return page;
+}
+
+/** Waits for the store to hold `before + 1` records, the newest ended, and returns it. */
+export async function nextEndedCall(ext: ExtensionBrowser, before: number): Promise<CallRecord> {
+  const calls = await waitFor(
+    () => storedCalls(ext),
+    (c) => c.length === before + 1 && c.at(-1)?.phase === 'ended',
+    10_000,
+    'the call to be stored as ended',
+  );
+  return calls.at(-1)!;
+}
+
+/** Waits until the call's audio flows both ways: received bytes keep growing, some were sent. */
+export async function audioFlowing(ext: ExtensionBrowser, callId: string): Promise<CallStats> {
+  const first = await waitFor(
+    () => callStats(ext, callId),
+    (s) => (s?.bytesReceived ?? 0) > 0,
+    10_000,
+    'RTP in',
+  );
+  const later = await waitFor(
+    () => callStats(ext, callId),
+    (s) => (s?.bytesReceived ?? 0) > (first?.bytesReceived ?? 0) + 1000 && (s?.bytesSent ?? 0) > 0,
+    10_000,
+    'RTP flowing both ways',
+  );
+  return later!;
 }
