@@ -17,3 +17,12 @@ export function t(key: MessageKey, ...subs: string[]): string {
 export function keyOf(prefix: string, value: string): MessageKey {
   return `${prefix}_${value.replace(/[^A-Za-z0-9_]/g, '_')}` as MessageKey;
 }
+
+/**
+ * Titles and language of an extension page. Browsers substitute `__MSG_…__` only in the manifest
+ * and CSS, never in a page's HTML, so each page sets these itself.
+ */
+export function localizePage(titleKey: MessageKey): void {
+  document.title = t(titleKey);
+  document.documentElement.lang = browser.i18n.getUILanguage();
+}

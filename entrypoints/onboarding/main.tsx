@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import '../../components/page.css';
-import { t } from '../../components/i18n';
+import { localizePage, t } from '../../components/i18n';
+
+localizePage('onboardingTitle');
 import { request } from '../../components/page-request';
 import { useMicPermission } from '../../components/use-mic-permission';
 

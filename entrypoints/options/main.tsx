@@ -2,7 +2,9 @@ import { render } from 'preact';
 import '../../components/page.css';
 import './options.css';
 import { AccountFormView } from '../../components/account-form';
-import { t } from '../../components/i18n';
+import { localizePage, t } from '../../components/i18n';
+
+localizePage('settingsTitle');
 
 function OptionsApp() {
   return (

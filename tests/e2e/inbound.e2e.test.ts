@@ -77,6 +77,15 @@ describe('inbound calls', () => {
     const run = cancelCall({ agent: agent.user, callerNumber: '48221234567', ringMs: 2000 });
     const dialog = popup('Incoming call');
     await dialog.waitFor({ timeout: 15_000 });
+    // Written when it starts, not when it ends: a crash now would still leave this record.
+    const ringing = await waitFor(
+      () => storedCalls(ext),
+      (c) => c.length === before + 1,
+      5000,
+      'ringing call stored',
+    );
+    expect(ringing.at(-1)).toMatchObject({ phase: 'ringing', direction: 'inbound', remoteNumber: '48221234567' });
+    expect(ringing.at(-1)!.outcome).toBeUndefined();
     await popup('Missed call').waitFor({ timeout: 10_000 });
     await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
     expect((await run.done).ok).toBe(true);

@@ -38,14 +38,24 @@ export interface ExtensionBrowser {
  * Launches Debian's Chromium with the BUILT extension, fake audio devices and auto-granted media
  * prompts, allowing WebRTC on loopback (the lab's namespace has nothing else).
  */
-export async function launchExtension(opts: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchExtension(
+  opts: {
+    userDataDir?: string;
+    /** `ask`: no auto-granted media prompts, so permissions start unset (onboarding tests). */
+    mediaPrompts?: 'auto-accept' | 'ask';
+  } = {},
+): Promise<ExtensionBrowser> {
   const dir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cti-profile-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: process.env.HEADED !== '1',
     // Playwright disables extensions by default; this suite is all about one.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...LAB_CHROMIUM_ARGS],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...LAB_CHROMIUM_ARGS.filter((a) => opts.mediaPrompts !== 'ask' || a !== '--use-fake-ui-for-media-stream'),
+    ],
   });
   const worker = async (): Promise<Worker> => {
     const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
