@@ -27,6 +27,7 @@ export class CallDisplay {
   private state: EngineState | undefined;
   private shownTab: number | undefined;
   private notified: string | undefined;
+  private rendering: Promise<void> = Promise.resolve();
 
   constructor(private readonly actions: { answer(id: string): void; reject(id: string): void }) {
     browser.notifications.onButtonClicked.addListener((id, button) => {
@@ -63,8 +64,18 @@ export class CallDisplay {
     return this.shownTab === tabId && call?.id === callId;
   }
 
-  /** Re-evaluates where the pop-up goes (tab switch, window focus). */
-  async render(): Promise<void> {
+  /**
+   * Re-evaluates where the pop-up goes (new state, tab switch, window focus). Renders run one at
+   * a time and each draws the latest state, so a quick ringing → connected never arrives at a
+   * page in the wrong order.
+   */
+  render(): Promise<void> {
+    const next = this.rendering.then(() => this.draw());
+    this.rendering = next.catch(() => undefined);
+    return next;
+  }
+
+  private async draw(): Promise<void> {
     const call = this.state ? featuredCall(this.state) : null;
     let target = call ? await activeWebTab() : undefined;
     if (this.shownTab !== undefined && this.shownTab !== target) {

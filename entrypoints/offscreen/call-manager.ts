@@ -209,6 +209,8 @@ export class CallManager {
   }
 
   private causeOf(call: LiveCall): EndCause {
+    // Turned away because the agent was on another call: for the agent, a missed call to return.
+    if (call.failure === 'busy-here') return { by: 'remote', reason: 'busy-here' };
     if (call.failure) return { by: 'system', reason: call.failure };
     if (call.local) return { by: 'local', ...(call.local.sipCode ? { sipCode: call.local.sipCode } : {}) };
     if (call.remoteCancel) return { by: 'remote', elsewhere: call.remoteCancel.elsewhere };

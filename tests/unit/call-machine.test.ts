@@ -77,3 +77,10 @@ describe('call state machine', () => {
     });
   });
 });
+
+describe('a caller turned away while the agent is busy', () => {
+  it('is a missed call with its reason, so the agent can call back', () => {
+    const turnedAway = endCall(startCall(base), { by: 'remote', reason: 'busy-here' }, 10_500);
+    expect(turnedAway).toMatchObject({ outcome: 'missed', endReason: 'busy-here' });
+  });
+});
