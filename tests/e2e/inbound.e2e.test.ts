@@ -1,31 +1,17 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../support/browser';
-import { serveCrm } from '../support/crm-server';
-import {
-  audioFlowing,
-  launchRegistered,
-  liveCall,
-  nextEndedCall,
-  openFrontPage,
-  storedCalls,
-  waitFor,
-} from '../support/extension';
+import { agentOnCrmPage } from '../support/crm-session';
+import { audioFlowing, liveCall, nextEndedCall, storedCalls, waitFor } from '../support/extension';
 import { callAgent, cancelCall, expectRejected, LAB } from '../support/lab';
 
 const agent = LAB.agents[1]!;
 let ext: ExtensionBrowser;
-let crm: Awaited<ReturnType<typeof serveCrm>>;
 let page: Page;
 
-beforeAll(async () => {
-  crm = await serveCrm();
-  ext = await launchRegistered(agent);
-  page = await openFrontPage(ext, crm.url);
-});
-afterAll(async () => {
-  await ext?.close();
-  await crm?.close();
+agentOnCrmPage(agent, (e, p) => {
+  ext = e;
+  page = p;
 });
 
 const popup = (name: string) => page.getByRole('dialog', { name });
