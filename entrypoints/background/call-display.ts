@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { serialQueue } from '../../lib/async/serial';
 import type { CallRecord } from '../../lib/call/types';
 import type { EngineState } from '../../lib/engine/state';
 import type { ToContent } from '../../lib/protocol/content';
@@ -27,7 +28,7 @@ export class CallDisplay {
   private state: EngineState | undefined;
   private shownTab: number | undefined;
   private notified: string | undefined;
-  private rendering: Promise<void> = Promise.resolve();
+  private readonly serial = serialQueue();
 
   constructor(private readonly actions: { answer(id: string): void; reject(id: string): void }) {
     browser.notifications.onButtonClicked.addListener((id, button) => {
@@ -70,9 +71,7 @@ export class CallDisplay {
    * page in the wrong order.
    */
   render(): Promise<void> {
-    const next = this.rendering.then(() => this.draw());
-    this.rendering = next.catch(() => undefined);
-    return next;
+    return this.serial(() => this.draw());
   }
 
   private async draw(): Promise<void> {

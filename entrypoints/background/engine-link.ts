@@ -11,7 +11,7 @@ type Command = ToOffscreen extends infer T ? (T extends { target: 'offscreen' } 
 let creating: Promise<void> | undefined;
 
 /** True when our offscreen document exists. */
-export async function hasOffscreen(): Promise<boolean> {
+async function hasOffscreen(): Promise<boolean> {
   const contexts = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
   return contexts.length > 0;
 }

@@ -65,9 +65,6 @@ async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
       await saveAccount(msg.account);
       await hub.configureEngine();
       return { ok: true };
-    case 'micGranted':
-      await browser.storage.local.set({ micGranted: true });
-      return { ok: true };
   }
 }
 

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { serialQueue } from '../../lib/async/serial';
 import type { EngineApi } from '../../lib/engine/api';
 import { UNCONFIGURED } from '../../lib/engine/registration';
 import type { EngineState } from '../../lib/engine/state';
@@ -37,7 +38,7 @@ export function setupBackground(): void {
   });
 
   let started: () => void = () => undefined;
-  let configuring: Promise<void> = Promise.resolve();
+  const configuring = serialQueue();
   const hub: Hub = {
     ready: new Promise<void>((resolve) => (started = resolve)),
     engine,
@@ -52,13 +53,11 @@ export function setupBackground(): void {
     },
     configureEngine() {
       // One at a time, each reading settings afresh: a start-up read must never overtake a save.
-      const run = configuring.then(async () => {
+      return configuring(async () => {
         const settings = await loadSettings();
         if (!settings.ok) log.error(`settings unreadable: ${settings.problem}`);
         await engine.configure(settings.settings.account);
       });
-      configuring = run.catch(() => undefined);
-      return run;
     },
   };
 

@@ -180,8 +180,14 @@ export class CallManager {
   }
 
   async stats(id: string): Promise<CallStats | null> {
-    const pc = (this.calls.get(id)?.session.sessionDescriptionHandler as WebSdh | undefined)?.peerConnection;
-    return pc ? audioStats(pc) : null;
+    const call = this.calls.get(id);
+    if (!call) return null;
+    const pc = (call.session.sessionDescriptionHandler as WebSdh | undefined)?.peerConnection;
+    const media = pc
+      ? await audioStats(pc)
+      : { bytesReceived: 0, bytesSent: 0, packetsReceived: 0, packetsSent: 0, audioLevel: 0 };
+    const ringing = call.record.direction === 'inbound' && call.record.phase === 'ringing';
+    return { ...media, ringtone: ringing && this.ringtone.sounding() };
   }
 
   /** Ends every live call as dropped (engine torn down or account changed). */

@@ -46,6 +46,11 @@ export class Ringtone {
     this.timer = setInterval(burst, 3000);
   }
 
+  /** True while the tone is started and its audio actually runs (autoplay did not block it). */
+  sounding(): boolean {
+    return this.ctx?.state === 'running';
+  }
+
   stop(): void {
     clearInterval(this.timer);
     this.timer = undefined;
@@ -55,8 +60,8 @@ export class Ringtone {
 }
 
 /** Sums the audio RTP counters of a peer connection. */
-export async function audioStats(pc: RTCPeerConnection): Promise<CallStats> {
-  const out: CallStats = { bytesReceived: 0, bytesSent: 0, packetsReceived: 0, packetsSent: 0, audioLevel: 0 };
+export async function audioStats(pc: RTCPeerConnection): Promise<Omit<CallStats, 'ringtone'>> {
+  const out = { bytesReceived: 0, bytesSent: 0, packetsReceived: 0, packetsSent: 0, audioLevel: 0 };
   const report = await pc.getStats();
   report.forEach((s: Record<string, unknown>) => {
     if (s.kind !== 'audio') return;

@@ -27,8 +27,11 @@ interface Prepared {
 export class PreparedCall {
   private prepared: Prepared | undefined;
   private preparing: Promise<void> | undefined;
+  /** Bumped by take() and release(): a preparation that finishes after either is discarded. */
+  private generation = 0;
 
-  constructor(private readonly config: () => RTCConfiguration) {}
+  /** @param options - the media options the account's calls use (the UserAgent gets the same). */
+  constructor(private readonly options: () => SessionDescriptionHandlerFactoryOptions) {}
 
   /** Prepares (or keeps prepared a while longer). Failures are silent: dialing still works. */
   prepare(): Promise<void> {
@@ -44,15 +47,22 @@ export class PreparedCall {
   }
 
   private async open(): Promise<void> {
+    const generation = this.generation;
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
-    const pc = new RTCPeerConnection(this.config());
+    const pc = new RTCPeerConnection(handlerConfiguration(this.options()).peerConnectionConfiguration);
     for (const track of stream.getTracks()) pc.addTrack(track, stream);
     await pc.setLocalDescription(await pc.createOffer());
+    if (generation !== this.generation) {
+      // A call started or the account changed meanwhile: do not keep the microphone open.
+      close({ pc, stream });
+      return;
+    }
     this.prepared = { pc, stream, timer: setTimeout(() => this.release(), PREPARED_TTL_MS) };
   }
 
   /** Hands the prepared connection to a new outgoing call (once), or nothing. */
   take(): { pc: RTCPeerConnection; stream: MediaStream } | undefined {
+    this.generation++;
     const p = this.prepared;
     if (!p) return undefined;
     clearTimeout(p.timer);
@@ -63,9 +73,7 @@ export class PreparedCall {
   /** Closes the microphone and the connection of an unused preparation. */
   release(): void {
     const p = this.take();
-    if (!p) return;
-    p.pc.close();
-    for (const track of p.stream.getTracks()) track.stop();
+    if (p) close(p);
   }
 
   /**
@@ -75,13 +83,7 @@ export class PreparedCall {
   sdhFactory(): SessionDescriptionHandlerFactory {
     const fallback = defaultMediaStreamFactory();
     return (session: Session, options?: SessionDescriptionHandlerFactoryOptions) => {
-      const configuration: SessionDescriptionHandlerConfiguration = {
-        iceGatheringTimeout: options?.iceGatheringTimeout ?? 5000,
-        peerConnectionConfiguration: {
-          ...defaultPeerConnectionConfiguration(),
-          ...options?.peerConnectionConfiguration,
-        },
-      };
+      const configuration = handlerConfiguration(options);
       const logger = session.userAgent.getLogger('sip.SessionDescriptionHandler');
       const ready = session instanceof Inviter ? this.take() : undefined;
       if (!ready) return new SessionDescriptionHandler(logger, fallback, configuration);
@@ -94,6 +96,24 @@ export class PreparedCall {
       return new AdoptingSdh(logger, streams, configuration, ready.pc);
     };
   }
+}
+
+/**
+ * The handler configuration for factory options, as SIP.js's default factory builds it: used for
+ * both the prepared connection and the call's handler, so the two can never differ.
+ */
+function handlerConfiguration(
+  options?: SessionDescriptionHandlerFactoryOptions,
+): SessionDescriptionHandlerConfiguration {
+  return {
+    iceGatheringTimeout: options?.iceGatheringTimeout ?? 5000,
+    peerConnectionConfiguration: { ...defaultPeerConnectionConfiguration(), ...options?.peerConnectionConfiguration },
+  };
+}
+
+function close(p: { pc: RTCPeerConnection; stream: MediaStream }): void {
+  p.pc.close();
+  for (const track of p.stream.getTracks()) track.stop();
 }
 
 /** A SessionDescriptionHandler that uses a peer connection created (and gathered) beforehand. */

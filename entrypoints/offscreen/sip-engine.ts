@@ -15,7 +15,7 @@ import type { ScopedLog } from '../../lib/log/debug-log';
 import { CallManager } from './call-manager';
 import { CallWriter } from './call-writer';
 import { PreparedCall } from './prepared-call';
-import { peerConnectionConfiguration, testConnection, userAgentOptions } from './user-agent-options';
+import { mediaOptions, testConnection, userAgentOptions } from './user-agent-options';
 
 /** What the engine needs from its host page. */
 export interface SipEngineDeps {
@@ -41,7 +41,7 @@ export class SipEngine implements EngineApi {
   private generation = 0;
   private readonly writer: CallWriter;
   private readonly calls: CallManager;
-  private readonly prepared = new PreparedCall(() => peerConnectionConfiguration(this.account));
+  private readonly prepared = new PreparedCall(() => mediaOptions(this.account));
 
   constructor(private readonly deps: SipEngineDeps) {
     this.writer = new CallWriter(deps.db, deps.log);

@@ -5,7 +5,7 @@ import {
   type SessionDescriptionHandlerFactory,
   type UserAgentOptions,
 } from 'sip.js';
-import { defaultPeerConnectionConfiguration } from 'sip.js/lib/platform/web';
+import type { SessionDescriptionHandlerFactoryOptions } from 'sip.js/lib/platform/web';
 import { classifyFailure } from '../../lib/engine/registration';
 import type { TestResult } from '../../lib/engine/state';
 import { authUserOf, type SipAccount } from '../../lib/settings/schema';
@@ -36,17 +36,14 @@ export function userAgentOptions(
       else log.debug(`${category}: ${content}`);
     },
     userAgentString: 'CTI Phone',
-    sessionDescriptionHandlerFactoryOptions: {
-      peerConnectionConfiguration: { iceServers: account.iceServers },
-      iceGatheringTimeout: 2000,
-    },
+    sessionDescriptionHandlerFactoryOptions: mediaOptions(account),
     ...(sessionDescriptionHandlerFactory ? { sessionDescriptionHandlerFactory } : {}),
   };
 }
 
-/** The RTCPeerConnection settings calls of this account use (SIP.js defaults + our ICE servers). */
-export function peerConnectionConfiguration(account: SipAccount | null): RTCConfiguration {
-  return { ...defaultPeerConnectionConfiguration(), iceServers: account?.iceServers ?? [] };
+/** Media options of an account's calls: its ICE servers, and how long to wait for gathering. */
+export function mediaOptions(account: SipAccount | null): SessionDescriptionHandlerFactoryOptions {
+  return { peerConnectionConfiguration: { iceServers: account?.iceServers ?? [] }, iceGatheringTimeout: 2000 };
 }
 
 const TEST_TIMEOUT_MS = 8000;

@@ -5,7 +5,6 @@ import '../../components/page.css';
 import { localizePage, t } from '../../components/i18n';
 
 localizePage('onboardingTitle');
-import { request } from '../../components/page-request';
 import { useMicPermission } from '../../components/use-mic-permission';
 
 /**
@@ -22,7 +21,6 @@ function Onboarding() {
       const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
       stream.getTracks().forEach((track) => track.stop());
       setGranted(true);
-      await request({ type: 'micGranted' });
     } catch (e) {
       setProblem(e instanceof DOMException && e.name === 'NotFoundError' ? t('micNoDevice') : t('micDenied'));
     }

@@ -53,8 +53,3 @@ export const callRecordSchema = z.object({
 });
 /** A call record. */
 export type CallRecord = z.infer<typeof callRecordSchema>;
-
-/** True while the call is neither connected nor ended. */
-export function isAlerting(call: Pick<CallRecord, 'phase'>): boolean {
-  return call.phase === 'dialing' || call.phase === 'ringing';
-}

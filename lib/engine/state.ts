@@ -26,6 +26,8 @@ export const callStatsSchema = z.object({
   packetsReceived: z.number(),
   packetsSent: z.number(),
   audioLevel: z.number(),
+  /** The ringtone is sounding for this call (its audio is running, not blocked or stopped). */
+  ringtone: z.boolean(),
 });
-/** Media counters of a call. */
+/** Media counters of a call, and whether its ringtone sounds. */
 export type CallStats = z.infer<typeof callStatsSchema>;

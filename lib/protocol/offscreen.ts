@@ -28,8 +28,6 @@ export const fromOffscreenSchema = z.discriminatedUnion('type', [
   z.object({ target: z.literal('background'), type: z.literal('ready') }),
   z.object({ target: z.literal('background'), type: z.literal('state'), state: engineStateSchema }),
 ]);
-/** An event from the engine. */
-export type FromOffscreen = z.infer<typeof fromOffscreenSchema>;
 
 /** Reply to `dial`: the new call's id, or why it was not placed (i18n key). */
 export const dialReplySchema = z.union([

@@ -21,7 +21,6 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ target: to, type: z.literal('reject'), callId: id }),
   z.object({ target: to, type: z.literal('hangup'), callId: id }),
   z.object({ target: to, type: z.literal('getStats'), callId: id }),
-  z.object({ target: to, type: z.literal('micGranted') }),
 ]);
 /** A request from an extension page. */
 export type PageRequest = z.infer<typeof pageRequestSchema>;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../support/browser';
 import { agentOnCrmPage } from '../support/crm-session';
-import { audioFlowing, liveCall, nextEndedCall, storedCalls, waitFor } from '../support/extension';
+import { audioFlowing, callStats, liveCall, nextEndedCall, storedCalls, waitFor } from '../support/extension';
 import { callAgent, cancelCall, expectRejected, LAB } from '../support/lab';
 
 const agent = LAB.agents[1]!;
@@ -30,11 +30,27 @@ describe('inbound calls', () => {
     await dialog.waitFor({ timeout: 15_000 });
     await dialog.getByText('4951234567').waitFor();
     await dialog.getByText('Ivan Petrov').waitFor();
+    const ringing = await liveCall(ext, 'ringing');
+    await waitFor(
+      () => callStats(ext, ringing.id),
+      (s) => s?.ringtone === true,
+      5000,
+      'the ringtone to sound',
+    );
     await dialog.getByRole('button', { name: 'Accept' }).click();
     await dialog.getByText(/^Connected \d+:\d\d$/).waitFor({ timeout: 10_000 });
 
     const call = await liveCall(ext, 'connected');
-    await audioFlowing(ext, call.id);
+    expect((await callStats(ext, call.id))?.ringtone).toBe(false);
+    const stats = await audioFlowing(ext, call.id);
+    // The caller's tone is actually played (the level stays 0 for a track nobody plays).
+    const heard = await waitFor(
+      () => callStats(ext, call.id),
+      (s) => (s?.audioLevel ?? 0) > 0,
+      5000,
+      'remote audio level',
+    );
+    expect(heard!.bytesReceived).toBeGreaterThanOrEqual(stats.bytesReceived);
 
     const result = await run.done;
     expect(result.ok, result.stderrTail).toBe(true);

@@ -54,12 +54,25 @@ export async function launchExtension(
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      ...LAB_CHROMIUM_ARGS.filter((a) => opts.mediaPrompts !== 'ask' || a !== '--use-fake-ui-for-media-stream'),
+      // Agents' browsers have the default autoplay policy: the extension must play calls and the
+      // ringtone without that flag (only the lab's plain web page needs it).
+      ...LAB_CHROMIUM_ARGS.filter(
+        (a) =>
+          a !== '--autoplay-policy=no-user-gesture-required' &&
+          (opts.mediaPrompts !== 'ask' || a !== '--use-fake-ui-for-media-stream'),
+      ),
     ],
   });
+  // Polled, not only awaited as an event: on a loaded machine the worker can start between
+  // Playwright attaching and the first look, and a restarted worker is a new one.
   const worker = async (): Promise<Worker> => {
-    const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-    return found ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const end = Date.now() + 30_000;
+    for (;;) {
+      const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+      if (found) return found;
+      if (Date.now() > end) throw new Error('the extension service worker did not start in 30 s');
+      await context.waitForEvent('serviceworker', { timeout: 1000 }).catch(() => undefined);
+    }
   };
   const extensionId = new URL((await worker()).url()).host;
   return {
