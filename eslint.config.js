@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', '.lab/**', '.bench/**', 'node_modules/**'] },
+  { ignores: ['.output*/**', '.probe/**', '.wxt/**', '.lab/**', '.bench/**', 'node_modules/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

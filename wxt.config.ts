@@ -1,9 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
 
 // One build serves Chrome/Edge (MV3: service worker + offscreen document) and Firefox (MV2:
 // persistent background page that also runs the SIP engine).
 export default defineConfig({
   imports: false,
+  // Separate output folders let several builds (and their e2e runs) work side by side.
+  outDir: process.env.CTI_OUT_DIR ?? '.output',
   manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -14,6 +19,15 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'cti-phone@example.org', strict_min_version: '115.0' } } }
       : {}),
   }),
+  hooks: {
+    // Phone-number metadata is fetched by the background on first use, never bundled into pages.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        absoluteSrc: require.resolve('libphonenumber-js/metadata.max.json'),
+        relativeDest: 'phone-metadata.json',
+      });
+    },
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { sourcemap: false },

@@ -7,6 +7,7 @@ import { launchExtension } from '../tests/support/browser';
 import { serveCrm } from '../tests/support/crm-server';
 import { badge, configureAccount, waitFor } from '../tests/support/extension';
 import { answerCalls, callAgent, LAB, startPbx, stopPbx } from '../tests/support/lab';
+import { pointAt } from '../tests/support/numbers';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 if (headed) process.env.HEADED = '1';
@@ -63,18 +64,35 @@ try {
   await call.done;
   await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 15_000 });
 
+  console.log('Pointing at a phone number on the CRM page (click-to-call)…');
+  await pointAt(page, '+7 495 123-45-67');
+  await page.getByRole('menu').waitFor();
+  await page.screenshot({ path: `${shots}/4-click-to-call.png` });
+  saved.push(`${shots}/4-click-to-call.png`);
+  if (!headed) {
+    const pstn = answerCalls({ calls: 1 });
+    await pstn.ready;
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Call' }).click();
+    const outgoing = page.getByRole('dialog', { name: 'Outgoing call' });
+    await outgoing.getByText(/^Connected/).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1500);
+    await outgoing.getByRole('button', { name: 'Hang up' }).click();
+    const result = await pstn.done;
+    console.log(`The PBX was asked to dial ${result.inviteTargets[0] ?? '?'}.`);
+  }
+
   const popup = await ext.openPage('popup.html');
   await popup.setViewportSize({ width: 360, height: 480 });
   await popup.getByRole('list', { name: 'Recent calls' }).waitFor();
-  await popup.screenshot({ path: `${shots}/4-dialer.png` });
-  saved.push(`${shots}/4-dialer.png`);
+  await popup.screenshot({ path: `${shots}/5-dialer.png` });
+  saved.push(`${shots}/5-dialer.png`);
   console.log('\nScreenshots:');
   for (const path of saved) console.log(`  ${path}`);
   if (headed) {
     const pstn = answerCalls({ calls: 50, timeoutMs: 3_600_000 });
     await pstn.ready;
     console.log(
-      `\nThe browser stays open: dial ${LAB.pstnNumber} from the toolbar popup to reach a sipp phone that answers. Ctrl+C ends the demo.`,
+      `\nThe browser stays open: click a phone number on the Demo CRM page, or dial ${LAB.pstnNumber} from the toolbar popup, to reach a sipp phone that answers. Ctrl+C ends the demo.`,
     );
     await new Promise((r) => process.once('SIGINT', r));
     await pstn.stop();

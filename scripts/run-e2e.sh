@@ -4,6 +4,6 @@
 # apart from a broken extension, then the extension's e2e suite against the BUILT extension.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f .output/chrome-mv3/manifest.json ] || { echo "run 'npm run build' first" >&2; exit 2; }
+[ -f "${CTI_OUT_DIR:-.output}/chrome-mv3/manifest.json" ] || { echo "run 'npm run build' first" >&2; exit 2; }
 npx vitest run --config tests/lab/vitest.config.ts
 npx vitest run --config tests/e2e/vitest.config.ts

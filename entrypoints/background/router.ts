@@ -2,13 +2,14 @@ import { browser, type Browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { PAGE_ENGINE_COMMANDS, runEngineCommand } from '../../lib/engine/dispatch';
 import { appLog } from '../../lib/log/app-log';
-import { fromContentSchema, type FromContent } from '../../lib/protocol/content';
+import { fromContentSchema, type FoundNumbersReply, type FromContent } from '../../lib/protocol/content';
 import { fromOffscreenSchema } from '../../lib/protocol/offscreen';
-import { pageRequestSchema, type PageRequest } from '../../lib/protocol/pages';
+import { pageRequestSchema, type PageRequest, type PhoneSettings } from '../../lib/protocol/pages';
 import { replyAsync } from '../../lib/protocol/reply';
 import { senderKind } from '../../lib/protocol/sender';
+import type { Settings } from '../../lib/settings/schema';
 import type { Hub } from './setup';
-import { loadSettings, saveAccount } from './settings-store';
+import { loadSettings, saveAccount, saveClickToCall, saveDialRules, saveSiteEnabled } from './settings-store';
 
 const log = appLog.scope('router');
 
@@ -36,11 +37,16 @@ export function handleMessage(
     if (!msg.success) return reject(kind, msg.error);
     return replyAsync(() => page(hub, msg.data), sendResponse);
   }
-  if (kind === 'content' && sender.tab?.id !== undefined && sender.frameId === 0) {
+  if (kind === 'content' && sender.tab?.id !== undefined) {
     const msg = z.safeParse(fromContentSchema, raw);
     if (!msg.success) return reject(kind, msg.error);
-    const tabId = sender.tab.id;
-    return replyAsync(() => content(hub, tabId, msg.data), sendResponse);
+    const from: ContentSender = {
+      tabId: sender.tab.id,
+      topFrame: sender.frameId === 0,
+      tabActive: sender.tab.active,
+      tabUrl: sender.tab.url,
+    };
+    return replyAsync(() => content(hub, from, msg.data), sendResponse);
   }
   log.warn(`rejected a message from ${kind}`);
   return undefined;
@@ -55,6 +61,8 @@ function reject(kind: string, error: z.core.$ZodError): undefined {
 
 async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
   await hub.ready;
+  // Typed numbers follow the same dialling rules as clicked ones.
+  if (msg.type === 'dial') return hub.clickToCall.dial(msg.number);
   if (isEngineCommand(msg)) return runEngineCommand(hub.engine, msg);
   switch (msg.type) {
     case 'getState':
@@ -65,7 +73,26 @@ async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
       await saveAccount(msg.account);
       await hub.configureEngine();
       return { ok: true };
+    case 'getPhoneSettings':
+      return phoneSettings((await loadSettings()).settings);
+    case 'saveClickToCall':
+      return afterPhoneSave(hub, await saveClickToCall(msg.clickToCall));
+    case 'saveDialRules':
+      return afterPhoneSave(hub, await saveDialRules(msg.dialRules));
+    case 'setSiteEnabled':
+      return afterPhoneSave(hub, await saveSiteEnabled(msg.host, msg.enabled));
   }
+}
+
+/** Open tabs pick up the saved settings; the page gets them back as stored (normalised). */
+async function afterPhoneSave(hub: Hub, saved: Settings): Promise<PhoneSettings> {
+  await hub.scanConfigChanged();
+  return phoneSettings(saved);
+}
+
+/** What pages may read of the settings: never the account (`getAccount` is the options form's). */
+function phoneSettings({ clickToCall, dialRules }: Settings): PhoneSettings {
+  return { clickToCall, dialRules };
 }
 
 function isEngineCommand(
@@ -74,13 +101,39 @@ function isEngineCommand(
   return (PAGE_ENGINE_COMMANDS as readonly string[]).includes(msg.type);
 }
 
-async function content(hub: Hub, tabId: number, msg: FromContent): Promise<unknown> {
+/** What the router knows of a content script's sender. */
+interface ContentSender {
+  tabId: number;
+  /** The top frame: only it shows the call pop-up and acts on calls. */
+  topFrame: boolean;
+  tabActive: boolean;
+  tabUrl: string | undefined;
+}
+
+async function content(hub: Hub, from: ContentSender, msg: FromContent): Promise<unknown> {
   // After a service-worker restart, what is shown where is known only once start-up is done.
   await hub.ready;
-  if (msg.type === 'hello') return hub.display.hello(tabId);
+  switch (msg.type) {
+    case 'scanConfig':
+      return hub.clickToCall.configFor(from.tabUrl);
+    case 'findNumbers':
+      return { results: await hub.clickToCall.find(msg.texts) } satisfies FoundNumbersReply;
+    case 'dial':
+      // The page checked the click was trusted; a tab in the background cannot dial at all.
+      if (!from.tabActive) {
+        log.warn(`tab ${from.tabId} tried to dial while not active`);
+        return { ok: false, error: 'errNotActiveTab' };
+      }
+      return hub.clickToCall.dial(msg.number);
+  }
+  if (!from.topFrame) {
+    log.warn(`a frame of tab ${from.tabId} sent ${msg.type}`);
+    return { ok: false };
+  }
+  if (msg.type === 'hello') return hub.display.hello(from.tabId);
   // A page may only act on the call its pop-up shows; clicks are checked as trusted in the page.
-  if (!hub.display.mayAct(tabId, msg.callId)) {
-    log.warn(`tab ${tabId} tried to ${msg.type} a call it does not show`);
+  if (!hub.display.mayAct(from.tabId, msg.callId)) {
+    log.warn(`tab ${from.tabId} tried to ${msg.type} a call it does not show`);
     return { ok: false };
   }
   await hub.engine[msg.type](msg.callId);

@@ -8,6 +8,7 @@ import { PAGE_PORT } from '../../lib/protocol/pages';
 import { senderKind } from '../../lib/protocol/sender';
 import { showBadge } from './badge';
 import { CallDisplay } from './call-display';
+import { ClickToCall } from './click-to-call';
 import { ensureOffscreen, offscreenEngine } from './engine-link';
 import { handleMessage } from './router';
 import { loadSettings, restrictStorageToExtension } from './settings-store';
@@ -24,6 +25,10 @@ export interface Hub {
   configureEngine(): Promise<void>;
   /** Settles when start-up (restoring state after a service-worker restart) is done. */
   ready: Promise<void>;
+  /** Number matching for pages, the scanner configuration and dialling clicked numbers. */
+  clickToCall: ClickToCall;
+  /** Click-to-call or dialling rules changed: open tabs get the new scanner configuration. */
+  scanConfigChanged(): Promise<void>;
 }
 
 /** Wires the background: engine link, routing, badge, pop-up placement, onboarding. */
@@ -37,6 +42,7 @@ export function setupBackground(): void {
     reject: (id) => void engine.reject(id).catch((e: unknown) => log.error(String(e))),
   });
 
+  const clickToCall = new ClickToCall(engine);
   let started: () => void = () => undefined;
   const configuring = serialQueue();
   const hub: Hub = {
@@ -59,6 +65,8 @@ export function setupBackground(): void {
         await engine.configure(settings.settings.account);
       });
     },
+    clickToCall,
+    scanConfigChanged: () => clickToCall.broadcast(),
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) =>

@@ -11,7 +11,7 @@ import { CallCard, type CallAction } from '../../components/call-card';
  * Shows the call the background sends to this tab in a Shadow DOM pop-up; created only when a
  * call arrives, so pages without calls are never touched.
  */
-export function setupCallPopup(ctx: ContentScriptContext): void {
+export function setupCallPopup(ctx: ContentScriptContext): { show(call: CallRecord | null): void } {
   let ui: Promise<ShadowRootContentScriptUi<void>> | undefined;
   let shown: CallRecord | null = null;
 
@@ -53,19 +53,12 @@ export function setupCallPopup(ctx: ContentScriptContext): void {
     }
   };
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-    // Only our background may drive the pop-up (messages from other tabs carry sender.tab).
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    const msg = z.safeParse(toContentSchema, raw);
-    if (msg.success) void show(msg.data.call);
-    return undefined;
-  });
-
   browser.runtime
     .sendMessage({ target: 'background', type: 'hello' })
     .then((reply: unknown) => {
       const msg = z.safeParse(toContentSchema, reply);
-      if (msg.success) void show(msg.data.call);
+      if (msg.success && msg.data.type === 'show') void show(msg.data.call);
     })
     .catch(() => undefined);
+  return { show: (call) => void show(call) };
 }

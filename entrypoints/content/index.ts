@@ -1,14 +1,40 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import * as z from 'zod/mini';
+import { toContentSchema } from '../../lib/protocol/content';
 import { setupCallPopup } from './call-popup-host';
+import { setupClickToCall } from './click-to-call';
+import { HighlightStyle } from './highlight-style';
 import '../../components/call-card.css';
 import './popup.css';
+import './number-actions.css';
 
-// Runs on every web page, so it stays small: it only renders a call the background sends it.
+// Runs on every web page and frame, so it stays small: number matching happens in the background.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  allFrames: true,
+  matchAboutBlank: true,
+  // Starts before the page is parsed only to adopt the number marks' style rule while that is free
+  // (see highlight-style.ts); everything else waits for the DOM.
+  runAt: 'document_start',
   cssInjectionMode: 'ui',
-  main(ctx) {
-    setupCallPopup(ctx);
+  async main(ctx) {
+    const style = new HighlightStyle();
+    style.adopt(document);
+    if (document.readyState === 'loading') {
+      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    }
+    // The call pop-up belongs to the top page; every frame gets click-to-call.
+    const popup = window === window.top ? setupCallPopup(ctx) : undefined;
+    const clickToCall = setupClickToCall(ctx, style);
+    browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+      // Only our background may drive the page (messages from other tabs carry sender.tab).
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      const msg = z.safeParse(toContentSchema, raw);
+      if (!msg.success) return undefined;
+      if (msg.data.type === 'show') popup?.show(msg.data.call);
+      else clickToCall.configure(msg.data.config);
+      return undefined;
+    });
   },
 });

@@ -2,17 +2,29 @@ import { render } from 'preact';
 import '../../components/page.css';
 import './options.css';
 import { AccountFormView } from '../../components/account-form';
+import { ClickToCallFormView } from '../../components/click-to-call-form';
+import { DialRulesFormView } from '../../components/dial-rules-form';
 import { localizePage, t } from '../../components/i18n';
+import { usePhoneSettings } from '../../components/use-phone-settings';
 
 localizePage('settingsTitle');
 
 function OptionsApp() {
+  const phone = usePhoneSettings();
   return (
     <div class="options-page">
       <h1>{t('settingsTitle')}</h1>
       <section aria-labelledby="account-heading">
         <h2 id="account-heading">{t('accountHeading')}</h2>
         <AccountFormView />
+      </section>
+      <section aria-labelledby="click-to-call-heading">
+        <h2 id="click-to-call-heading">{t('clickToCallHeading')}</h2>
+        <ClickToCallFormView phone={phone} />
+      </section>
+      <section aria-labelledby="dial-rules-heading">
+        <h2 id="dial-rules-heading">{t('dialRulesHeading')}</h2>
+        <DialRulesFormView phone={phone} />
       </section>
     </div>
   );

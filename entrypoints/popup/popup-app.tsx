@@ -5,6 +5,7 @@ import { t } from '../../components/i18n';
 import { request } from '../../components/page-request';
 import { RecentCalls } from '../../components/recent-calls';
 import { RegistrationStatus } from '../../components/registration-status';
+import { SiteSwitch } from '../../components/site-switch';
 import { useEngineState } from '../../components/use-engine-state';
 import { useMicPermission } from '../../components/use-mic-permission';
 import { useRecentCalls } from '../../components/use-recent-calls';
@@ -39,6 +40,7 @@ export function PopupApp() {
         <CallCard key={call.id} call={call} onAction={act(call.id)} />
       ))}
       <Dialer disabled={!registered || busy} />
+      <SiteSwitch />
       <h2>{t('recentCalls')}</h2>
       <RecentCalls calls={recent} canDial={registered && !busy} />
     </div>

@@ -29,10 +29,5 @@ export const fromOffscreenSchema = z.discriminatedUnion('type', [
   z.object({ target: z.literal('background'), type: z.literal('state'), state: engineStateSchema }),
 ]);
 
-/** Reply to `dial`: the new call's id, or why it was not placed (i18n key). */
-export const dialReplySchema = z.union([
-  z.object({ ok: z.literal(true), callId: id }),
-  z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(64)) }),
-]);
-/** Reply to `dial`. */
-export type DialReply = z.infer<typeof dialReplySchema>;
+// Pages and content scripts import the dial reply without this file's account schema (and classic zod).
+export { dialReplySchema, type DialReply } from './dial-reply';

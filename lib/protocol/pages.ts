@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { sipAccountSchema } from '../settings/schema';
+import { dialRulesSchema } from '../phone/dial-rules';
+import { clickToCallSchema, siteHostSchema, sipAccountSchema } from '../settings/schema';
 
 /**
  * Extension pages (popup, options, onboarding) → background, by `runtime.sendMessage`. State is
@@ -21,8 +22,20 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ target: to, type: z.literal('reject'), callId: id }),
   z.object({ target: to, type: z.literal('hangup'), callId: id }),
   z.object({ target: to, type: z.literal('getStats'), callId: id }),
+  z.object({ target: to, type: z.literal('getPhoneSettings') }),
+  z.object({ target: to, type: z.literal('saveClickToCall'), clickToCall: clickToCallSchema }),
+  z.object({ target: to, type: z.literal('saveDialRules'), dialRules: dialRulesSchema }),
+  z.object({ target: to, type: z.literal('setSiteEnabled'), host: siteHostSchema, enabled: z.boolean() }),
 ]);
 /** A request from an extension page. */
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 /** A page request without its routing field, as page code writes it. */
 export type PageCommand = PageRequest extends infer T ? (T extends PageRequest ? Omit<T, 'target'> : never) : never;
+
+/**
+ * The reply to `getPhoneSettings`, `saveClickToCall`, `saveDialRules` and `setSiteEnabled`: the
+ * settings pages may show and change, as stored after the request. Never the account.
+ */
+export const phoneSettingsSchema = z.object({ clickToCall: clickToCallSchema, dialRules: dialRulesSchema });
+/** Click-to-call and dialling rules, as pages see them. */
+export type PhoneSettings = z.infer<typeof phoneSettingsSchema>;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { countryCodeSchema, guessCountry } from '../phone/countries';
+import { DEFAULT_DIAL_RULES, dialRulesSchema } from '../phone/dial-rules';
 
 /**
  * The settings model: one versioned zod schema. Error messages are i18n message keys (see
  * public/_locales/en/messages.json), so the UI can show them in the agent's language.
  */
-export const SETTINGS_VERSION = 1 as const;
+export const SETTINGS_VERSION = 2 as const;
 
 const WS_URL = /^wss?:\/\/[^\s/?#]+(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 const SIP_URI = /^sips?:([^@\s:;]+)@([^@\s;?]+)$/i;
@@ -31,16 +33,90 @@ export const sipAccountSchema = z.object({
 /** A validated SIP account. */
 export type SipAccount = z.infer<typeof sipAccountSchema>;
 
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const HOST = `${LABEL}(?:\\.${LABEL})*`;
+// A host as URL.hostname gives it (lower-case, punycode, IPv6 in brackets), optionally `*.`-prefixed.
+const SITE_HOST = new RegExp(`^(?:${HOST}|\\[[0-9a-f:.]+\\])$`);
+const SITE_PATTERN = new RegExp(`^(?:(?:\\*\\.)?${HOST}|\\[[0-9a-f:.]+\\])$`);
+
+/** Most entries a block or allow list may hold. */
+export const MAX_SITES = 500;
+
+/** A web host, as the popup sends it: `crm.example.com`, `127.0.0.1`, `[::1]`. */
+export const siteHostSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253, 'errSitePattern')
+  .regex(SITE_HOST, 'errSitePattern');
+
+/**
+ * A site entry: `crm.example.com` (that host only) or `*.example.com` (the domain and all its
+ * subdomains). Host names only: no scheme, path or port.
+ */
+export const sitePatternSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253, 'errSitePattern')
+  .regex(SITE_PATTERN, 'errSitePattern');
+
+/** A list of site entries, without duplicates. */
+export const siteListSchema = z
+  .array(sitePatternSchema)
+  .max(MAX_SITES, 'errTooManySites')
+  .overwrite((sites) => [...new Set(sites)]);
+
+/** Where click-to-call works: everywhere but the blocked sites, or only on the allowed ones. */
+export const SITE_MODES = ['all-except-blocked', 'only-allowed'] as const;
+/** One of {@link SITE_MODES}. */
+export type SiteMode = (typeof SITE_MODES)[number];
+
+/** Click-to-call: phone numbers on web pages become links that dial. */
+export const clickToCallSchema = z.object({
+  /** The global switch. */
+  enabled: z.boolean(),
+  /** The country of numbers written without a country code. */
+  defaultCountry: countryCodeSchema,
+  siteMode: z.enum(SITE_MODES),
+  /** Always off here, whatever the mode. */
+  blockedSites: siteListSchema,
+  /** On here in `only-allowed` mode. */
+  allowedSites: siteListSchema,
+});
+/** Validated click-to-call settings. */
+export type ClickToCall = z.infer<typeof clickToCallSchema>;
+
 /** Everything the extension stores as settings, at the current version. */
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   account: sipAccountSchema.nullable(),
+  clickToCall: clickToCallSchema,
+  dialRules: dialRulesSchema,
 });
 /** Settings at the current version. */
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** Settings of a fresh install. */
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, account: null };
+/** Click-to-call of a fresh install: on everywhere, numbers read as numbers of `locales`' country. */
+export function defaultClickToCall(locales: readonly string[]): ClickToCall {
+  return {
+    enabled: true,
+    defaultCountry: guessCountry(locales),
+    siteMode: 'all-except-blocked',
+    blockedSites: [],
+    allowedSites: [],
+  };
+}
+
+/** Settings of a fresh install for a browser whose languages are `locales` (`navigator.languages`). */
+export function defaultSettings(locales: readonly string[]): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    account: null,
+    clickToCall: defaultClickToCall(locales),
+    dialRules: { ...DEFAULT_DIAL_RULES },
+  };
+}
 
 /** The user part and host of a SIP URI (`sip:1001@pbx.example.com`). */
 export function splitSipUri(uri: string): { user: string; host: string } | null {

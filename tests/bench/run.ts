@@ -7,6 +7,7 @@ import { serveCrm } from '../support/crm-server';
 import { launchRegistered, liveCall, openFrontPage, waitFor } from '../support/extension';
 import { answerCalls, cancelCall, LAB, pbxInviteArrivals, startPbx, stopPbx } from '../support/lab';
 import { percentile, printRows, saveRows, type BenchRow } from './results';
+import { scannerRows } from './click-to-call';
 import { sizeRows } from './sizes';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20);
@@ -152,6 +153,7 @@ try {
       unit: 'x',
       target: 'report: < 1 means preparing while typing pays',
     },
+    ...(await scannerRows()),
     ...(await sizeRows(EXTENSION_DIR)),
   ];
   printRows(rows);

@@ -46,7 +46,7 @@ describe('the options form', () => {
     await options.getByLabel('WebSocket server').fill('http://pbx.example.com');
     await options.getByLabel('SIP URI').fill('1001');
     await options.getByLabel('ICE servers (STUN/TURN)').fill('ftp://x');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByText('Some fields need fixing').waitFor();
     await options.getByText('Use a ws:// or wss:// address').waitFor();
     await options.getByText('Use the form sip:user@domain').waitFor();

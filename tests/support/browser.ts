@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 /** Where `npm run build` puts the Chrome build the tests load. */
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.CTI_OUT_DIR ?? '.output', 'chrome-mv3');
 
 /**
  * Chromium flags for the lab: fake audio devices, auto-granted media prompts, WebRTC allowed on

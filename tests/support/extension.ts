@@ -16,12 +16,12 @@ export interface TestAccount {
 export async function configureAccount(ext: ExtensionBrowser, account: TestAccount): Promise<Page> {
   const page = await ext.openPage('options.html');
   // Fields are read-only until the saved account has loaded.
-  await page.getByRole('button', { name: 'Save' }).and(page.locator(':enabled')).waitFor();
+  await page.getByRole('button', { name: 'Save', exact: true }).and(page.locator(':enabled')).waitFor();
   await page.getByLabel('WebSocket server').fill(account.wsServer);
   await page.getByLabel('SIP URI').fill(account.sipUri);
   await page.getByLabel('Authorization user').fill(account.authUser ?? '');
   await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('status').getByText('Saved. Registering with the new settings…', { exact: true }).waitFor();
   return page;
 }

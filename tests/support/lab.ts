@@ -88,6 +88,8 @@ export interface SippResult {
   finalStatusCodes: number[];
   /** Epoch ms when each call's INVITE left (UAC) or arrived (UAS). */
   inviteTimes: number[];
+  /** The Request-URI user part of each call's INVITE (UAS: the number the PBX was asked to dial). */
+  inviteTargets: string[];
   logDir: string;
   stderrTail: string;
 }
@@ -359,6 +361,7 @@ function startSipp(scenario: string, o: StartOpts): SippRun {
       rtpPacketsReceived,
       finalStatusCodes: parsed.finalStatusCodes,
       inviteTimes: parsed.inviteTimes,
+      inviteTargets: parsed.inviteTargets,
       logDir,
       stderrTail: [tail(files.stderr), tail(files.err)].filter(Boolean).join('\n'),
     };
@@ -456,8 +459,9 @@ async function startRtpCounter(logDir: string, portMin: number, portMax: number)
 /** Parses sipp -trace_msg output: blocks start with "----- YYYY-MM-DD HH:MM:SS.micro". */
 export function parseMessages(file: string, uas: boolean) {
   const inviteTimes: number[] = [];
+  const inviteTargets: string[] = [];
   const finalStatusCodes: number[] = [];
-  if (!existsSync(file)) return { inviteTimes, finalStatusCodes };
+  if (!existsSync(file)) return { inviteTimes, inviteTargets, finalStatusCodes };
   const blocks = readFileSync(file, 'utf8')
     .split(/^-{10,} /m)
     .slice(1);
@@ -482,6 +486,7 @@ export function parseMessages(file: string, uas: boolean) {
       if (!initialCseq.has(callId) && !/;\s*tag=/i.test(header('to', 't'))) {
         initialCseq.set(callId, cseq);
         inviteTimes.push(t);
+        inviteTargets.push(decodeURIComponent(/^INVITE sips?:([^@;\s]+)/.exec(start)?.[1] ?? ''));
       }
     }
     const status = /^SIP\/2\.0 (\d{3})/.exec(start);
@@ -493,7 +498,7 @@ export function parseMessages(file: string, uas: boolean) {
       }
     }
   }
-  return { inviteTimes, finalStatusCodes };
+  return { inviteTimes, inviteTargets, finalStatusCodes };
 }
 
 /** Last row of sipp's -trace_stat CSV (cumulative counters). */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { fromContentSchema, toContentSchema } from '../../lib/protocol/content';
+import {
+  foundNumbersReplySchema,
+  fromContentSchema,
+  MAX_SCAN_BATCH,
+  MAX_SCAN_TEXT,
+  toContentSchema,
+} from '../../lib/protocol/content';
 import { fromOffscreenSchema, toOffscreenSchema } from '../../lib/protocol/offscreen';
 import { pageRequestSchema } from '../../lib/protocol/pages';
 import { replyAsync, replyFailure } from '../../lib/protocol/reply';
@@ -76,11 +82,36 @@ describe('pages → background', () => {
 });
 
 describe('content ↔ background', () => {
-  it('lets a page say hello or act on a call, nothing else', () => {
-    expect(z.safeParse(fromContentSchema, { target: 'background', type: 'hello' }).success).toBe(true);
-    expect(z.safeParse(fromContentSchema, { target: 'background', type: 'answer', callId: 'c1' }).success).toBe(true);
-    expect(z.safeParse(fromContentSchema, { target: 'background', type: 'dial', number: '1' }).success).toBe(false);
-    expect(z.safeParse(fromContentSchema, { target: 'background', type: 'saveAccount', account }).success).toBe(false);
+  it('lets a page say hello, act on a call, scan for numbers and dial one, nothing else', () => {
+    const ok = (m: object) => z.safeParse(fromContentSchema, { target: 'background', ...m }).success;
+    expect(ok({ type: 'hello' })).toBe(true);
+    expect(ok({ type: 'answer', callId: 'c1' })).toBe(true);
+    expect(ok({ type: 'scanConfig' })).toBe(true);
+    expect(ok({ type: 'findNumbers', texts: ['Tel. +7 495 123-45-67'] })).toBe(true);
+    expect(ok({ type: 'dial', number: '+74951234567' })).toBe(true);
+    // Bounded: a page cannot make the background match megabytes or dial a novel.
+    expect(ok({ type: 'findNumbers', texts: ['x'.repeat(MAX_SCAN_TEXT + 1)] })).toBe(false);
+    expect(ok({ type: 'findNumbers', texts: Array.from({ length: MAX_SCAN_BATCH + 1 }, () => '1') })).toBe(false);
+    expect(ok({ type: 'dial', number: '' })).toBe(false);
+    expect(ok({ type: 'dial', number: '1'.repeat(65) })).toBe(false);
+    expect(ok({ type: 'saveAccount', account })).toBe(false);
+    expect(ok({ type: 'getPhoneSettings' })).toBe(false);
+  });
+  it('accepts only well-formed matches back', () => {
+    const reply = (found: object) => z.safeParse(foundNumbersReplySchema, { results: [[found]] }).success;
+    const good = { start: 5, end: 21, e164: '+74951234567', display: '+7 495 123 45 67' };
+    expect(reply(good)).toBe(true);
+    expect(reply({ ...good, e164: '<img src=x>' })).toBe(false);
+    expect(reply({ ...good, start: -1 })).toBe(false);
+    expect(reply({ ...good, extension: '12; DROP' })).toBe(false);
+  });
+  it('sends a scanner configuration with a region code', () => {
+    expect(z.safeParse(toContentSchema, { type: 'scanConfig', config: { enabled: true, country: 'PL' } }).success).toBe(
+      true,
+    );
+    expect(z.safeParse(toContentSchema, { type: 'scanConfig', config: { enabled: true, country: 'pl' } }).success).toBe(
+      false,
+    );
   });
   it('shows a call or nothing', () => {
     expect(z.safeParse(toContentSchema, { type: 'show', call }).success).toBe(true);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountFromForm, formFromAccount, type AccountForm } from '../../lib/settings/account-form';
 import { migrateSettings } from '../../lib/settings/migrate';
-import { authUserOf, DEFAULT_SETTINGS, splitSipUri } from '../../lib/settings/schema';
+import { DEFAULT_DIAL_RULES } from '../../lib/phone/dial-rules';
+import { authUserOf, defaultSettings, splitSipUri } from '../../lib/settings/schema';
 
 const form: AccountForm = {
   wsServer: 'wss://pbx.example.com:8089/ws',
@@ -43,22 +44,63 @@ describe('account form', () => {
 });
 
 describe('settings migrations', () => {
-  const account = { ...form, iceServers: [] };
-  it('fresh install gives defaults', () => {
-    expect(migrateSettings(undefined)).toEqual({ ok: true, settings: DEFAULT_SETTINGS, migrated: false });
+  const account = {
+    wsServer: form.wsServer,
+    sipUri: form.sipUri,
+    authUser: '',
+    password: 'pw',
+    displayName: 'Agent',
+    iceServers: [],
+  };
+  const PL = ['pl-PL', 'en'];
+  const defaults = defaultSettings(PL);
+
+  it('fresh install gives defaults with the country guessed from the locales', () => {
+    expect(migrateSettings(undefined, PL)).toEqual({ ok: true, settings: defaults, migrated: false });
+    expect(defaults).toMatchObject({
+      version: 2,
+      account: null,
+      clickToCall: { enabled: true, defaultCountry: 'PL', siteMode: 'all-except-blocked', blockedSites: [] },
+      dialRules: DEFAULT_DIAL_RULES,
+    });
+    expect(defaultSettings(['ru']).clickToCall.defaultCountry).toBe('RU');
   });
-  it('migrates an unversioned object to version 1', () => {
-    const r = migrateSettings({ account });
-    expect(r).toMatchObject({ ok: true, migrated: true, settings: { version: 1, account: { sipUri: form.sipUri } } });
+  it('migrates an unversioned object (0 → 1 → 2)', () => {
+    const r = migrateSettings({ account }, PL);
+    expect(r).toEqual({ ok: true, migrated: true, settings: { ...defaults, account } });
+  });
+  it('migrates version 1, keeping the account and adding the defaults', () => {
+    const r = migrateSettings({ version: 1, account }, ['de-AT']);
+    expect(r).toEqual({ ok: true, migrated: true, settings: { ...defaultSettings(['de-AT']), account } });
+    if (r.ok) expect(r.settings.clickToCall.defaultCountry).toBe('AT');
+    expect(migrateSettings({ version: 1, account: null }, PL)).toEqual({
+      ok: true,
+      migrated: true,
+      settings: defaults,
+    });
   });
   it('keeps current settings as they are', () => {
-    expect(migrateSettings({ version: 1, account })).toMatchObject({ ok: true, migrated: false });
+    const current = { ...defaults, account, clickToCall: { ...defaults.clickToCall, defaultCountry: 'RU' } };
+    expect(migrateSettings(current, PL)).toEqual({ ok: true, migrated: false, settings: current });
   });
   it('falls back to defaults and says why for unreadable settings', () => {
-    expect(migrateSettings('junk')).toMatchObject({ ok: false, settings: DEFAULT_SETTINGS });
-    const newer = migrateSettings({ version: 99 });
+    expect(migrateSettings('junk', PL)).toMatchObject({ ok: false, settings: defaults });
+    expect(migrateSettings([], PL)).toMatchObject({ ok: false, settings: defaults });
+    const newer = migrateSettings({ version: 99, account }, PL);
+    expect(newer).toMatchObject({ ok: false, settings: defaults });
     expect(newer.ok || newer.problem).toContain('newer than this build');
-    const broken = migrateSettings({ version: 1, account: { sipUri: 'x' } });
+    const broken = migrateSettings({ version: 1, account: { sipUri: 'x' } }, PL);
     expect(broken.ok || broken.problem).toContain('invalid settings at account.');
+    const badSites = migrateSettings(
+      { ...defaults, clickToCall: { ...defaults.clickToCall, blockedSites: ['http://x'] } },
+      PL,
+    );
+    expect(badSites.ok || badSites.problem).toContain('invalid settings at clickToCall.blockedSites.0');
+    const noRules = migrateSettings({ version: 2, account: null, clickToCall: defaults.clickToCall }, PL);
+    expect(noRules.ok || noRules.problem).toContain('dialRules');
+    expect(migrateSettings({ version: 1.5 }, PL)).toMatchObject({
+      ok: false,
+      problem: 'no migration from version 1.5',
+    });
   });
 });
