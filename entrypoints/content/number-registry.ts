@@ -1,5 +1,6 @@
 import type { FoundNumber } from '../../lib/protocol/content';
 import { HIGHLIGHT_NAME, type HighlightStyle } from './highlight-style';
+import { insideSkipped } from './text-walk';
 
 /** At most this many numbers are marked at once (those in and near the viewport). */
 const MAX_MARKED = 600;
@@ -21,6 +22,8 @@ export interface NumberAt {
 interface Entry {
   data: string;
   numbers: FoundNumber[];
+  /** Inside a link, a form field, editable text…: known, never marked. Checked on first use. */
+  skipped?: boolean;
 }
 
 /**
@@ -39,6 +42,9 @@ export class NumberRegistry {
   private markedCount = 0;
   /** Nodes with numbers in the order they were found (document order, mostly). */
   private order: Text[] = [];
+  /** Found since the last pass; a pass after scrolling looks at everything instead. */
+  private fresh: Text[] = [];
+  private viewMoved = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -72,6 +78,7 @@ export class NumberRegistry {
       if (!entry) this.order.push(node);
       this.entries.set(node, { data, numbers: [...numbers] });
     }
+    this.fresh.push(node);
     this.schedule();
   }
 
@@ -94,7 +101,9 @@ export class NumberRegistry {
   /** The numbers of a text node, if its text is still what was matched. */
   numbersIn(node: Text): readonly FoundNumber[] {
     const entry = this.entries.get(node);
-    return entry && entry.data === node.data ? entry.numbers : [];
+    if (!entry || entry.data !== node.data) return [];
+    entry.skipped ??= insideSkipped(node);
+    return entry.skipped ? [] : entry.numbers;
   }
 
   /** Shadow roots need the highlight style inside them: page styles do not cross into them. */
@@ -108,6 +117,7 @@ export class NumberRegistry {
     this.timer = undefined;
     this.entries.clear();
     this.order = [];
+    this.fresh = [];
     this.marks.clear();
     this.markedCount = 0;
     removeEventListener('scroll', this.moved, { capture: true });
@@ -117,13 +127,21 @@ export class NumberRegistry {
     if (CSS.highlights.get(HIGHLIGHT_NAME) === this.highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
   }
 
-  private readonly moved = (): void => this.schedule();
+  private readonly moved = (): void => {
+    this.viewMoved = true;
+    this.schedule();
+  };
 
   private schedule(): void {
     if (!this.highlight || this.timer !== undefined) return;
     this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.pass();
+      // After the next frame the page's own layout is done, so reading boxes forces none.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.timer = undefined;
+          this.pass();
+        }, 0),
+      );
     }, REFRESH_MS);
   }
 
@@ -140,18 +158,24 @@ export class NumberRegistry {
     const view = this.doc.defaultView;
     const height = view?.innerHeight ?? 0;
     const width = view?.innerWidth ?? 0;
-    const order = this.order.filter((node) => this.entries.has(node));
-    this.order = order;
+    // Many new numbers at once (a page being scanned) are looked at like a scrolled view: bounded.
+    const full = this.viewMoved || this.fresh.length > SMALL_PAGE;
+    this.viewMoved = false;
+    const order = full ? this.order.filter((node) => this.entries.has(node)) : this.fresh;
+    if (full) this.order = order;
+    this.fresh = [];
     const box = (node: Text): DOMRect | undefined => {
       const entry = this.entries.get(node);
       const parent = node.parentElement;
-      return entry && parent && entry.data === node.data ? parent.getBoundingClientRect() : undefined;
+      if (!entry || !parent || entry.data !== node.data) return undefined;
+      entry.skipped ??= insideSkipped(node);
+      return entry.skipped ? undefined : parent.getBoundingClientRect();
     };
     const isNear = (r: DOMRect | undefined) =>
       r !== undefined && r.bottom >= -height && r.top <= 2 * height && r.right >= 0 && r.left <= width;
-    const far = [...this.marks.keys()].filter((node) => !isNear(box(node)));
+    const far = full ? [...this.marks.keys()].filter((node) => !isNear(box(node))) : [];
     let from = 0;
-    if (order.length > SMALL_PAGE) {
+    if (full && order.length > SMALL_PAGE) {
       let hi = order.length;
       while (from < hi) {
         const mid = (from + hi) >>> 1;
@@ -168,7 +192,7 @@ export class NumberRegistry {
       if (isNear(r)) {
         near.push(node);
         below = 0;
-      } else if (order.length > SMALL_PAGE && r && r.top > 2 * height && ++below >= BELOW_RUN) break;
+      } else if (full && order.length > SMALL_PAGE && r && r.top > 2 * height && ++below >= BELOW_RUN) break;
     }
     for (const node of far) this.unmark(node);
     for (const node of near) {
