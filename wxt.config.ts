@@ -20,7 +20,8 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // Phone-number metadata is fetched by the background on first use, never bundled into pages.
+    // Phone-number metadata (the set chosen in lib/phone/metadata-choice.ts) is fetched by the
+    // background on first use, never bundled into content scripts.
     'build:publicAssets': (_wxt, files) => {
       files.push({
         absoluteSrc: require.resolve('libphonenumber-js/metadata.max.json'),

@@ -16,8 +16,6 @@ export interface NumberOverlayProps {
   e164: string;
   box: NumberBox;
   menuOpen: boolean;
-  /** A message about the last action (dialling failed, copied), shown next to the number. */
-  status?: { text: string; alert: boolean };
   onCall: (e: MouseEvent) => void;
   onCopy: (e: MouseEvent) => void;
   onMenu: (open: boolean) => void;
@@ -82,15 +80,19 @@ export function NumberOverlay(props: NumberOverlayProps) {
           </div>
         </div>
       )}
-      {props.status && (
-        <p
-          class={props.status.alert ? 'number-status alert' : 'number-status'}
-          role={props.status.alert ? 'alert' : 'status'}
-          style={{ left: `${Math.max(4, box.left)}px`, top: `${box.top + box.height + 4}px` }}
-        >
-          {props.status.text}
-        </p>
-      )}
     </>
+  );
+}
+
+/** A message about the last action on a number (dialling failed, copied), shown just below it. */
+export function NumberStatus(props: { box: NumberBox; text: string; alert: boolean }) {
+  return (
+    <p
+      class={props.alert ? 'number-status alert' : 'number-status'}
+      role={props.alert ? 'alert' : 'status'}
+      style={{ left: `${Math.max(4, props.box.left)}px`, top: `${props.box.top + props.box.height + 4}px` }}
+    >
+      {props.text}
+    </p>
   );
 }

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { t, type MessageKey } from '../../components/i18n';
-import { NumberOverlay, type NumberBox } from '../../components/number-menu';
+import { NumberOverlay, NumberStatus, type NumberBox } from '../../components/number-menu';
 import type { FoundNumber } from '../../lib/protocol/content';
 import type { NumberRegistry } from './number-registry';
 
@@ -41,6 +41,7 @@ export class NumberActions {
   private menuTimer: ReturnType<typeof setTimeout> | undefined;
   private leaveTimer: ReturnType<typeof setTimeout> | undefined;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private statusBox: NumberBox | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -177,8 +178,6 @@ export class NumberActions {
     void this.draw();
   }
 
-  private statusBox: NumberBox | undefined;
-
   private async root(): Promise<ShadowRoot> {
     this.ui ??= createShadowRootUi(this.ctx, {
       name: ACTIONS_HOST,
@@ -198,32 +197,22 @@ export class NumberActions {
     await this.root();
     const ui = await this.ui;
     if (!ui) return;
-    const hit = this.hit;
-    const statusOnly = !hit && this.status && this.statusBox;
+    const { hit, status, statusBox } = this;
     render(
-      hit ? (
-        <NumberOverlay
-          display={hit.number.display}
-          e164={hit.number.e164}
-          box={hit.box}
-          menuOpen={this.menuOpen}
-          status={this.status}
-          onCall={(e) => void this.call(e)}
-          onCopy={(e) => void this.copy(e)}
-          onMenu={(open) => this.setMenu(open)}
-        />
-      ) : statusOnly ? (
-        <p
-          class={this.status?.alert ? 'number-status alert' : 'number-status'}
-          role={this.status?.alert ? 'alert' : 'status'}
-          style={{
-            left: `${this.statusBox?.left ?? 0}px`,
-            top: `${(this.statusBox?.top ?? 0) + (this.statusBox?.height ?? 0) + 4}px`,
-          }}
-        >
-          {this.status?.text}
-        </p>
-      ) : null,
+      <>
+        {hit && (
+          <NumberOverlay
+            display={hit.number.display}
+            e164={hit.number.e164}
+            box={hit.box}
+            menuOpen={this.menuOpen}
+            onCall={(e) => void this.call(e)}
+            onCopy={(e) => void this.copy(e)}
+            onMenu={(open) => this.setMenu(open)}
+          />
+        )}
+        {status && statusBox && <NumberStatus box={statusBox} text={status.text} alert={status.alert} />}
+      </>,
       ui.uiContainer,
     );
   }
