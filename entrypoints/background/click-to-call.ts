@@ -76,6 +76,11 @@ export class ClickToCall {
     return this.engine.dial(dial.dial);
   }
 
+  /** Loads settings and phone metadata ahead of a dial (the agent is typing a number). */
+  warm(): void {
+    void Promise.all([this.current(), this.phoneKit()]).catch((e: unknown) => log.warn(String(e)));
+  }
+
   /** Sends every open web tab (all frames) its new configuration. */
   async broadcast(): Promise<void> {
     this.settings = undefined;

@@ -61,8 +61,9 @@ function reject(kind: string, error: z.core.$ZodError): undefined {
 
 async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
   await hub.ready;
-  // Typed numbers follow the same dialling rules as clicked ones.
+  // Typed numbers follow the same dialling rules as clicked ones; typing warms them up.
   if (msg.type === 'dial') return hub.clickToCall.dial(msg.number);
+  if (msg.type === 'prepareCall') hub.clickToCall.warm();
   if (isEngineCommand(msg)) return runEngineCommand(hub.engine, msg);
   switch (msg.type) {
     case 'getState':

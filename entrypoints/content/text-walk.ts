@@ -1,4 +1,4 @@
-import { mayContainPhone } from '../../lib/phone/candidates';
+import { isPlainDate, mayContainPhone } from '../../lib/phone/candidates';
 
 /** Text that can never show a clickable number: scripts, styles, form values. */
 const TEXT_CONTAINERS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TITLE', 'script', 'style']);
@@ -58,7 +58,7 @@ export class TextWalk {
       }
       if (!this.exact) {
         const data = node.data;
-        if (data.length >= 7 && mayContainPhone(data) && !inTextContainer(node)) out.push({ node, text: data });
+        if (worthSending(data) && !inTextContainer(node)) out.push({ node, text: data });
         continue;
       }
       const start = this.pos;
@@ -72,9 +72,13 @@ export class TextWalk {
       }
       if ((runs[this.run] as number) >= end || end - start < 7) continue;
       const text = this.text.slice(start, end);
-      if (mayContainPhone(text) && !inTextContainer(node)) out.push({ node, text });
+      if (worthSending(text) && !inTextContainer(node)) out.push({ node, text });
     }
   }
+}
+
+function worthSending(text: string): boolean {
+  return text.length >= 7 && mayContainPhone(text) && !isPlainDate(text);
 }
 
 function inTextContainer(node: Text): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPhoneSeparator, mayContainPhone, MIN_PHONE_DIGITS } from '../../lib/phone/candidates';
+import { isPhoneSeparator, isPlainDate, mayContainPhone, MIN_PHONE_DIGITS } from '../../lib/phone/candidates';
 import { NEGATIVES, POSITIVES } from './phone-corpus';
 
 describe('mayContainPhone', () => {
@@ -47,5 +47,20 @@ describe('mayContainPhone', () => {
     expect(performance.now() - t0).toBeLessThan(20);
     expect(mayContainPhone('12-34 x '.repeat(130_000))).toBe(false);
     expect(mayContainPhone(`${'1 '.repeat(500_000)}`)).toBe(true);
+  });
+});
+
+describe('isPlainDate', () => {
+  it('never takes a text with a number for a date', () => {
+    for (const c of POSITIVES) expect(isPlainDate(c.text), c.text).toBe(false);
+    for (const text of ['212.555.0123', '8.800.555.35.35', '22 123 45 67', '+7 495 123-45-67']) {
+      expect(isPlainDate(text), text).toBe(false);
+    }
+  });
+  it('knows a date or a date and time when it is the whole text', () => {
+    for (const text of ['12.03.2024', ' 1/3/24 ', '2024-03-12', '12.03.2024 14:30', '2024-03-12T14:30:15']) {
+      expect(isPlainDate(text), text).toBe(true);
+    }
+    expect(isPlainDate('Created 12.03.2024')).toBe(false);
   });
 });
