@@ -67,7 +67,8 @@ export function mayContainPhone(text: string): boolean {
   return false;
 }
 
-const PLAIN_DATE = /^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?:[\sT,]+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
+const PLAIN_DATE =
+  /^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?:[\sT,]+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 
 /**
  * True when the whole text is one date, optionally with a time ("12.03.2024", "2024-03-12 14:30"):
