@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../support/browser';
-import { launchRegistered, openFrontPage } from '../support/extension';
+import { engineState, launchRegistered, openFrontPage, storedCalls } from '../support/extension';
 import { serveFixtures } from '../support/fixture-server';
 import { answerCalls, LAB } from '../support/lab';
 import { pointAt } from '../support/numbers';
@@ -230,5 +230,26 @@ describe('click-to-call on dynamic pages', () => {
     await popup.getByText(/^Connected \d+:\d\d$/).waitFor({ timeout: 15_000 });
     await popup.getByRole('button', { name: 'Hang up' }).click();
     expect((await pstn.done).inviteTargets[0]).toBe('+12125550142');
+  });
+});
+
+describe('click-to-call and the page', () => {
+  it('ignores clicks the page makes up: only a person’s click dials', async () => {
+    await page.goto(site.url('/crm-table.html'));
+    const before = (await storedCalls(ext)).length;
+    await pointAt(page, '+7 (495) 123-45-67');
+    await callButton(page, /^Call \+7 495 123.45.67$/).waitFor();
+    await page.evaluate(() => {
+      const root = document.querySelector('cti-number-actions')?.shadowRoot;
+      root?.querySelector<HTMLButtonElement>('button[aria-label^="Call"]')?.click();
+      // Keeps the browser from following the link itself; the extension's own listener runs first.
+      addEventListener('click', (e) => e.preventDefault(), { once: true });
+      document
+        .querySelector<HTMLAnchorElement>('a[href^="tel:"]')
+        ?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+    await page.waitForTimeout(1500);
+    expect((await engineState(ext)).calls.filter((c) => c.phase !== 'ended')).toEqual([]);
+    expect((await storedCalls(ext)).length).toBe(before);
   });
 });
