@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import {
   clickToCallFromForm,
@@ -13,8 +13,7 @@ import { fieldAria } from './field-aria';
 import { t, type MessageKey } from './i18n';
 import './settings-form.css';
 import type { PhoneSettingsState } from './use-phone-settings';
-
-type Status = { kind: 'idle' } | { kind: 'busy' | 'ok' | 'bad'; text: string };
+import { useSectionForm } from './use-section-form';
 
 const MODE_LABELS: Record<SiteMode, MessageKey> = {
   'all-except-blocked': 'siteModeAllExceptBlocked',
@@ -28,30 +27,16 @@ const MODE_LABELS: Record<SiteMode, MessageKey> = {
  */
 export function ClickToCallFormView(props: { phone: PhoneSettingsState }) {
   const { phone } = props;
-  const [edited, setEdited] = useState<ClickToCallForm | null>(null);
-  const [errors, setErrors] = useState<ClickToCallErrors>({});
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const loaded = phone.saved !== null;
-  // Until the agent changes something, the form shows what is saved (and it arrives async).
-  const form = edited ?? formFromClickToCall(phone.saved?.clickToCall ?? defaultClickToCall([]));
-  const set = (patch: Partial<ClickToCallForm>) => setEdited({ ...form, ...patch });
+  const { form, errors, loaded, busy, status, set, save } = useSectionForm<ClickToCallForm, ClickToCallErrors>(
+    phone,
+    (saved) => formFromClickToCall(saved?.clickToCall ?? defaultClickToCall([])),
+    (f) => {
+      const result = clickToCallFromForm(f);
+      return result.ok ? { command: { type: 'saveClickToCall', clickToCall: result.clickToCall } } : result;
+    },
+  );
   const language = browser.i18n.getUILanguage();
   const countries = useMemo(() => countryOptions(language, form.defaultCountry), [language, form.defaultCountry]);
-  const shown: Status = phone.failed && status.kind === 'idle' ? { kind: 'bad', text: t('errEngine') } : status;
-
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const result = clickToCallFromForm(form);
-    setErrors(result.ok ? {} : result.errors);
-    if (!result.ok) {
-      setStatus({ kind: 'bad', text: t('formHasErrors') });
-      return;
-    }
-    setStatus({ kind: 'busy', text: t('saving') });
-    const saved = await phone.change({ type: 'saveClickToCall', clickToCall: result.clickToCall });
-    if (saved) setEdited(null);
-    setStatus(saved ? { kind: 'ok', text: t('savedOk') } : { kind: 'bad', text: t('errEngine') });
-  };
 
   return (
     <form class="click-to-call-form" onSubmit={(e) => void save(e)} noValidate>
@@ -119,12 +104,12 @@ export function ClickToCallFormView(props: { phone: PhoneSettingsState }) {
         </div>
       ))}
       <div class="buttons">
-        <button type="submit" class="primary" disabled={!loaded || status.kind === 'busy'}>
+        <button type="submit" class="primary" disabled={!loaded || busy}>
           {t('saveClickToCall')}
         </button>
       </div>
-      <p class={`result ${shown.kind}`} role="status">
-        {shown.kind === 'idle' ? '' : shown.text}
+      <p class={`result ${status.kind}`} role="status">
+        {status.kind === 'idle' ? '' : status.text}
       </p>
     </form>
   );

@@ -11,8 +11,7 @@ import { fieldAria } from './field-aria';
 import { t, type MessageKey } from './i18n';
 import './settings-form.css';
 import type { PhoneSettingsState } from './use-phone-settings';
-
-type Status = { kind: 'idle' } | { kind: 'busy' | 'ok' | 'bad'; text: string };
+import { useSectionForm } from './use-section-form';
 
 const INTERNATIONAL: Record<DialRules['international'], MessageKey> = {
   plus: 'internationalPlus',
@@ -36,13 +35,14 @@ type DialString = PhoneKit['toDialString'];
  */
 export function DialRulesFormView(props: { phone: PhoneSettingsState }) {
   const { phone } = props;
-  const [edited, setEdited] = useState<DialRulesForm | null>(null);
-  const [errors, setErrors] = useState<DialRulesErrors>({});
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const loaded = phone.saved !== null;
-  const form = edited ?? formFromDialRules(phone.saved?.dialRules ?? DEFAULT_DIAL_RULES);
-  const set = (patch: Partial<DialRulesForm>) => setEdited({ ...form, ...patch });
-  const shown: Status = phone.failed && status.kind === 'idle' ? { kind: 'bad', text: t('errEngine') } : status;
+  const { form, errors, loaded, busy, status, set, save } = useSectionForm<DialRulesForm, DialRulesErrors>(
+    phone,
+    (saved) => formFromDialRules(saved?.dialRules ?? DEFAULT_DIAL_RULES),
+    (f) => {
+      const result = dialRulesFromForm(f);
+      return result.ok ? { command: { type: 'saveDialRules', dialRules: result.dialRules } } : result;
+    },
+  );
   const toDialString = useDialString();
   const country = phone.saved?.clickToCall.defaultCountry ?? 'US';
   const valid = dialRulesFromForm(form);
@@ -55,20 +55,6 @@ export function DialRulesFormView(props: { phone: PhoneSettingsState }) {
     dialled(SAMPLE_ABROAD, { ...DEFAULT_DIAL_RULES, international });
   const optionText = (label: string, sample: string | null) =>
     sample ? t('formatExample', label, SAMPLE_ABROAD, sample) : label;
-
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const result = dialRulesFromForm(form);
-    setErrors(result.ok ? {} : result.errors);
-    if (!result.ok) {
-      setStatus({ kind: 'bad', text: t('formHasErrors') });
-      return;
-    }
-    setStatus({ kind: 'busy', text: t('saving') });
-    const saved = await phone.change({ type: 'saveDialRules', dialRules: result.dialRules });
-    if (saved) setEdited(null);
-    setStatus(saved ? { kind: 'ok', text: t('savedOk') } : { kind: 'bad', text: t('errEngine') });
-  };
 
   const text = (name: 'outsideLinePrefix' | 'extensionMaxDigits', label: MessageKey, hint: MessageKey) => (
     <div class="field">
@@ -132,12 +118,12 @@ export function DialRulesFormView(props: { phone: PhoneSettingsState }) {
         {example ? t('dialExample', SAMPLE, example) : ''}
       </p>
       <div class="buttons">
-        <button type="submit" class="primary" disabled={!loaded || status.kind === 'busy'}>
+        <button type="submit" class="primary" disabled={!loaded || busy}>
           {t('saveDialRules')}
         </button>
       </div>
-      <p class={`result ${shown.kind}`} role="status">
-        {shown.kind === 'idle' ? '' : shown.text}
+      <p class={`result ${status.kind}`} role="status">
+        {status.kind === 'idle' ? '' : status.text}
       </p>
     </form>
   );

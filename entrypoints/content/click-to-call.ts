@@ -5,7 +5,7 @@ import type { MessageKey } from '../../components/i18n';
 import { t } from '../../components/i18n';
 import { foundNumbersReplySchema, scanConfigSchema, type ScanConfig } from '../../lib/protocol/content';
 import { dialReplySchema } from '../../lib/protocol/dial-reply';
-import type { HighlightStyle } from './highlight-style';
+import { domReady, type HighlightStyle } from './highlight-style';
 import { ACTIONS_HOST, NumberActions } from './number-actions';
 import { NumberRegistry } from './number-registry';
 import { NumberScanner } from './number-scanner';
@@ -29,9 +29,9 @@ declare global {
 }
 
 /**
- * Click-to-call on this page (and this frame): asks the background whether it is on for the
- * site, then scans, marks and intercepts phone links; turns everything off (leaving the page as
- * it was) when the agent switches it off. Pages that opt out of phone detection with
+ * Click-to-call on this page (and this frame): asks the background at document_start whether it
+ * is on for the site; once the DOM is there it scans, marks and intercepts phone links; turning it
+ * off leaves the page as it was. Pages that opt out of phone detection with
  * `<meta name="format-detection" content="telephone=no">` or Skype's toolbar meta are not scanned;
  * their explicit tel: links still dial.
  */
@@ -63,7 +63,6 @@ export function setupClickToCall(
     running.actions.stop();
     running.registry.clear();
     running.unhookLinks();
-    style.release();
     running = undefined;
     globalThis.__ctiClickToCall = undefined;
   };
@@ -96,14 +95,26 @@ export function setupClickToCall(
     scanner?.start();
   };
 
+  let wanted: ScanConfig | undefined;
   const configure = (config: ScanConfig) => {
-    if (running && running.config.enabled === config.enabled && running.config.country === config.country) return;
-    stop();
-    if (config.enabled && !ctx.isInvalid) start(config);
-    else style.release();
+    wanted = config;
+    if (!config.enabled || ctx.isInvalid) {
+      stop();
+      style.release();
+      return;
+    }
+    void domReady().then(() => {
+      if (wanted !== config || ctx.isInvalid) return;
+      if (running?.config.country === config.country) return;
+      stop();
+      start(config);
+    });
   };
 
-  ctx.onInvalidated(stop);
+  ctx.onInvalidated(() => {
+    stop();
+    style.release();
+  });
   browser.runtime
     .sendMessage({ target: 'background', type: 'scanConfig' })
     .then((reply: unknown) => {

@@ -62,3 +62,9 @@ export class HighlightStyle {
     this.roots.clear();
   }
 }
+
+/** Settles once the document is parsed (at once if it already is). */
+export function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}

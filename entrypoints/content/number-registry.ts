@@ -39,7 +39,6 @@ export class NumberRegistry {
   private readonly highlight: Highlight | undefined;
   /** Marked nodes and their ranges. */
   private readonly marks = new Map<Text, StaticRange[]>();
-  private markedCount = 0;
   /** Nodes with numbers in the order they were found (document order, mostly). */
   private order: Text[] = [];
   /** Found since the last pass; a pass after scrolling looks at everything instead. */
@@ -59,13 +58,6 @@ export class NumberRegistry {
     }
     addEventListener('scroll', this.moved, { capture: true, passive: true });
     addEventListener('resize', this.moved, { passive: true });
-  }
-
-  /** How many numbers are known. */
-  get size(): number {
-    let n = 0;
-    for (const e of this.entries.values()) n += e.numbers.length;
-    return n;
   }
 
   /** Records numbers found in `node` while it held `data` (pieces of one long text add up). */
@@ -119,7 +111,6 @@ export class NumberRegistry {
     this.order = [];
     this.fresh = [];
     this.marks.clear();
-    this.markedCount = 0;
     removeEventListener('scroll', this.moved, { capture: true });
     removeEventListener('resize', this.moved);
     if (!this.highlight) return;
@@ -197,7 +188,7 @@ export class NumberRegistry {
     for (const node of far) this.unmark(node);
     for (const node of near) {
       const entry = this.entries.get(node);
-      if (entry && !this.marks.has(node) && this.markedCount < MAX_MARKED) this.mark(node, entry);
+      if (entry && !this.marks.has(node) && this.highlight.size < MAX_MARKED) this.mark(node, entry);
     }
     // A page that replaced the registry (or document.adoptedStyleSheets) gets the marks back.
     if (CSS.highlights.get(HIGHLIGHT_NAME) !== this.highlight) CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
@@ -209,7 +200,6 @@ export class NumberRegistry {
       (n) => new StaticRange({ startContainer: node, startOffset: n.start, endContainer: node, endOffset: n.end }),
     );
     this.marks.set(node, ranges);
-    this.markedCount += ranges.length;
     for (const r of ranges) this.highlight?.add(r);
   }
 
@@ -217,7 +207,6 @@ export class NumberRegistry {
     const ranges = this.marks.get(node);
     if (!ranges) return;
     this.marks.delete(node);
-    this.markedCount -= ranges.length;
     for (const r of ranges) this.highlight?.delete(r);
   }
 }

@@ -39,13 +39,8 @@ export interface ScannerDeps {
   isOwn(node: Node): boolean;
 }
 
-/** Counters for the debug log and the benchmark (read from the content script's world). */
+/** What the scanner has done, for the benchmark (read from the content script's world). */
 export interface ScanStats {
-  /** Main-thread milliseconds spent walking and handling replies, self-timed. */
-  busyMs: number;
-  longestSliceMs: number;
-  slices: number;
-  textsSent: number;
   numbersFound: number;
   /** Nothing queued, walked, sent or awaited. */
   idle: boolean;
@@ -59,7 +54,7 @@ export interface ScanStats {
  * field, editable text) is checked where it is used: see `insideSkipped`.
  */
 export class NumberScanner {
-  readonly stats: ScanStats = { busyMs: 0, longestSliceMs: 0, slices: 0, textsSent: 0, numbersFound: 0, idle: true };
+  readonly stats: ScanStats = { numbersFound: 0, idle: true };
   private readonly roots: Node[] = [];
   private walk: TextWalk | undefined;
   private readonly shadowOf = new WeakMap<Node, ShadowRoot>();
@@ -110,7 +105,6 @@ export class NumberScanner {
   }
 
   private changed(records: MutationRecord[]): void {
-    const started = performance.now();
     this.walk?.stale();
     for (const record of records) {
       if (record.type === 'characterData') {
@@ -126,7 +120,6 @@ export class NumberScanner {
         if (!this.deps.isOwn(node) && !insideSkipped(node)) this.enqueue(node);
       }
     }
-    this.stats.busyMs += performance.now() - started;
     if (this.needsSweep) this.schedule();
   }
 
@@ -149,8 +142,7 @@ export class NumberScanner {
 
   /** One slice of work: walk until the budget is spent, then send what was collected. */
   private slice(): void {
-    const started = performance.now();
-    const deadline = started + SLICE_MS;
+    const deadline = performance.now() + SLICE_MS;
     if (this.needsSweep) {
       this.needsSweep = false;
       this.deps.swept();
@@ -167,10 +159,6 @@ export class NumberScanner {
       if (this.pieces.length >= BATCH) this.flush();
     }
     this.flush();
-    const spent = performance.now() - started;
-    this.stats.slices++;
-    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
-    this.stats.busyMs += spent;
     if (this.walk || this.roots.length) this.schedule();
     else this.updateIdle();
   }
@@ -246,7 +234,6 @@ export class NumberScanner {
     const pieces = this.pieces;
     this.pieces = [];
     this.inFlight++;
-    this.stats.textsSent += pieces.length;
     void this.deps
       .match(pieces.map((p) => p.text))
       .then((results) => this.received(pieces, results))
@@ -261,7 +248,6 @@ export class NumberScanner {
 
   private received(pieces: Piece[], results: FoundNumber[][]): void {
     if (this.stopped) return;
-    const started = performance.now();
     pieces.forEach((piece, i) => {
       const found = results[i] ?? [];
       if (piece.base === 0) {
@@ -276,7 +262,6 @@ export class NumberScanner {
         : found;
       this.report(piece.node, piece.data, shifted, piece.shadow);
     });
-    this.stats.busyMs += performance.now() - started;
   }
 
   /** Hands numbers to the registry, which checks `data` against the node whenever it uses them. */

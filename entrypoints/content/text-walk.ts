@@ -1,7 +1,7 @@
 import { isPlainDate, mayContainPhone } from '../../lib/phone/candidates';
 
 /** Text that can never show a clickable number: scripts, styles, form values. */
-const TEXT_CONTAINERS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TITLE', 'script', 'style']);
+const TEXT_CONTAINERS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
 /** A digit run with phone separators, at least 7 characters long: the only places worth a look. */
 const RUN = /[+(]?\d[\d\s().\-/\u00a0\u2007\u2009\u200a\u202f\u2010-\u2014]{5,}\d/g;
 

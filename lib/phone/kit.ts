@@ -125,11 +125,14 @@ export function createPhoneKit(metadata: MetadataJson): PhoneKit {
     },
   };
 
-  const display = (e164: string, national: boolean): string => {
-    const phone = parsePhoneNumberFromString(e164, { extract: false }, metadata);
-    if (!phone) return e164;
-    return national ? phone.formatNational() : phone.formatInternational();
-  };
+  // Every number found on a page is shown in international form: formatting is memoised like parsing.
+  const displays = new LruMemo<string>(PARSE_MEMO_SIZE);
+  const display = (e164: string, national: boolean): string =>
+    displays.get(`${national ? 'n' : 'i'}${e164}`, () => {
+      const phone = parsePhoneNumberFromString(e164, { extract: false }, metadata);
+      if (!phone) return e164;
+      return national ? phone.formatNational() : phone.formatInternational();
+    });
 
   return {
     findPhoneNumbers: (text, { defaultCountry }) => {

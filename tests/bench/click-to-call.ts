@@ -3,10 +3,9 @@
 // page's main thread, content script included), and each figure has a baseline measured in the
 // same run on the same DOM.
 import type { CDPSession, Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../support/browser';
 import { launchExtension } from '../support/browser';
 import { serveFixtures } from '../support/fixture-server';
-import { waitFor } from '../support/extension';
+import { clickToCallEverywhere, pageRequest, waitFor } from '../support/extension';
 import { crmTable } from './crm-table';
 import { percentile, type BenchRow } from './results';
 import { traceContentScript } from './trace';
@@ -15,9 +14,6 @@ const ROWS = Number(process.env.BENCH_SCAN_ROWS ?? 10_000);
 const REPEATS = Number(process.env.BENCH_SCAN_REPEATS ?? 5);
 
 interface ScanStats {
-  busyMs: number;
-  longestSliceMs: number;
-  textsSent: number;
   numbersFound: number;
   idle: boolean;
 }
@@ -84,12 +80,6 @@ class ContentWorld {
   }
 }
 
-async function sendSetting(ext: ExtensionBrowser, message: Record<string, unknown>): Promise<void> {
-  const options = await ext.openPage('options.html');
-  await options.evaluate((m) => chrome.runtime.sendMessage({ target: 'background', ...m }), message);
-  await options.close();
-}
-
 /** The baseline: one bare TreeWalker + digit-regex pass over the page, as naive linkers do. */
 const BASELINE_PASS = `(() => {
   const t0 = performance.now();
@@ -141,16 +131,7 @@ export async function scannerRows(): Promise<BenchRow[]> {
   const site = await serveFixtures('click-to-call', { '/table.html': table.html, '/plain.html': plainText(1 << 20) });
   const ext = await launchExtension();
   try {
-    await sendSetting(ext, {
-      type: 'saveClickToCall',
-      clickToCall: {
-        enabled: true,
-        defaultCountry: 'RU',
-        siteMode: 'all-except-blocked',
-        blockedSites: [],
-        allowedSites: [],
-      },
-    });
+    await pageRequest(ext, clickToCallEverywhere('RU'));
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     const world = await ContentWorld.attach(page, ext.extensionId);
@@ -172,7 +153,6 @@ export async function scannerRows(): Promise<BenchRow[]> {
       bareIsolated.push(await world.evaluate(BASELINE_PASS));
     }
 
-    if (process.env.TRACE_DEBUG) console.log('--- append');
     // 2. 100 rows appended by the page → linked.
     const append: number[] = [];
     const appendLongest: number[] = [];

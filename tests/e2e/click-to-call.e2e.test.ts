@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../support/browser';
-import { engineState, launchRegistered, openFrontPage, storedCalls } from '../support/extension';
+import type { PageCommand } from '../../lib/protocol/pages';
+import {
+  clickToCallEverywhere,
+  engineState,
+  launchRegistered,
+  openFrontPage,
+  pageRequest,
+  storedCalls,
+} from '../support/extension';
 import { serveFixtures } from '../support/fixture-server';
 import { answerCalls, LAB } from '../support/lab';
 import { pointAt } from '../support/numbers';
@@ -12,14 +20,8 @@ let site: Awaited<ReturnType<typeof serveFixtures>>;
 let page: Page;
 
 /** Sends a page request as the options page does (the settings UI has its own suite). */
-async function setting(message: Record<string, unknown>): Promise<void> {
-  const options = await ext.openPage('options.html');
-  const reply: unknown = await options.evaluate(
-    (m) => chrome.runtime.sendMessage({ target: 'background', ...m }),
-    message,
-  );
-  await options.close();
-  expect(reply).not.toMatchObject({ ok: false });
+async function setting(command: PageCommand): Promise<void> {
+  expect(await pageRequest(ext, command)).not.toMatchObject({ ok: false });
   await page.bringToFront();
 }
 
@@ -53,16 +55,7 @@ beforeAll(async () => {
   ext = await launchRegistered(agent);
   page = await openFrontPage(ext, 'about:blank');
   // The agent works in Russia: national numbers such as 8 (916) … are Russian.
-  await setting({
-    type: 'saveClickToCall',
-    clickToCall: {
-      enabled: true,
-      defaultCountry: 'RU',
-      siteMode: 'all-except-blocked',
-      blockedSites: [],
-      allowedSites: [],
-    },
-  });
+  await setting(clickToCallEverywhere('RU'));
   await page.goto(site.url('/crm-table.html'));
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CallRecord } from '../../lib/call/types';
 import type { CallStats, EngineState } from '../../lib/engine/state';
+import type { PageCommand } from '../../lib/protocol/pages';
 import { launchExtension, type ExtensionBrowser } from './browser';
 import { LAB } from './lab';
 
@@ -170,4 +171,31 @@ export async function audioFlowing(ext: ExtensionBrowser, callId: string): Promi
     'RTP flowing both ways',
   );
   return later!;
+}
+
+/**
+ * Sends a request the way the extension's own pages do, from a short-lived options tab: for the
+ * settings a suite needs, not for testing the settings UI. Returns the background's reply.
+ */
+export async function pageRequest(ext: ExtensionBrowser, command: PageCommand): Promise<unknown> {
+  const options = await ext.openPage('options.html');
+  try {
+    return await options.evaluate((m) => chrome.runtime.sendMessage({ target: 'background', ...m }), command);
+  } finally {
+    await options.close();
+  }
+}
+
+/** The request that turns click-to-call on everywhere, with `country` for numbers without a code. */
+export function clickToCallEverywhere(country: string): PageCommand {
+  return {
+    type: 'saveClickToCall',
+    clickToCall: {
+      enabled: true,
+      defaultCountry: country,
+      siteMode: 'all-except-blocked',
+      blockedSites: [],
+      allowedSites: [],
+    },
+  };
 }
