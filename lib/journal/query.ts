@@ -1,0 +1,180 @@
+import type { Collection, IndexableType } from 'dexie';
+import type { CallDb } from '../store/call-db';
+import type { StoredCall } from '../store/stored-call';
+import type { CallRecord } from '../call/types';
+
+type CallInsert = CallRecord & Partial<StoredCall>;
+import { matches, type JournalFilter, type SearchPlan } from './filter';
+import { MAX_WORD_LENGTH, timeOfNameKey } from './name-words';
+
+/** Where the next page starts: after this call in newest-first order. */
+export interface PageCursor {
+  startedAt: number;
+  id: string;
+}
+
+/** One page of history, newest first, and where the next one starts (null: no more). */
+export interface HistoryPage {
+  calls: StoredCall[];
+  next: PageCursor | null;
+}
+
+/** Calls newer than the cursor come first in newest-first order; is `c` after `cursor`? */
+function afterCursor(c: { startedAt: number; id: string }, cursor: PageCursor | undefined): boolean {
+  if (!cursor) return true;
+  return c.startedAt < cursor.startedAt || (c.startedAt === cursor.startedAt && c.id < cursor.id);
+}
+
+/**
+ * The index a filter reads, newest first: the most selective equality the filter has, combined
+ * with its date range, so the browser walks only calls of that queue, account, outcome or
+ * direction in that range. Everything else the filter asks is checked on the records read.
+ */
+export function indexFor(f: JournalFilter): { index: string; eq: IndexableType | null } {
+  if (f.queue !== undefined) return { index: '[queue+startedAt]', eq: f.queue };
+  if (f.account !== undefined) return { index: '[account+startedAt]', eq: f.account };
+  if (f.outcome) return { index: '[outcome+startedAt]', eq: f.outcome };
+  if (f.direction) return { index: '[direction+startedAt]', eq: f.direction };
+  return { index: 'startedAt', eq: null };
+}
+
+function rangeOf(db: CallDb, f: JournalFilter, cursor?: PageCursor): Collection<StoredCall, string, CallInsert> {
+  const { index, eq } = indexFor(f);
+  const lo = f.from ?? -Infinity;
+  // The cursor's own time is included: calls started in the same millisecond are told apart by id.
+  const hi = Math.min(f.to ?? Infinity, cursor?.startedAt ?? Infinity);
+  const inclusiveHi = cursor !== undefined && (f.to === undefined || cursor.startedAt < f.to);
+  const where = db.calls.where(index);
+  return eq === null ? where.between(lo, hi, true, inclusiveHi) : where.between([eq, lo], [eq, hi], true, inclusiveHi);
+}
+
+/**
+ * One page of calls matching `f` and the search plan, newest first, starting after `cursor`.
+ * Number and name searches read their own indexes (only the matching calls' keys), the rest walks
+ * the index chosen by {@link indexFor}.
+ */
+export async function historyPage(
+  db: CallDb,
+  f: JournalFilter,
+  plan: SearchPlan | null,
+  limit: number,
+  cursor?: PageCursor,
+): Promise<HistoryPage> {
+  const calls =
+    plan === null
+      ? await rangeOf(db, f, cursor)
+          .reverse()
+          .filter((c) => afterCursor(c, cursor) && matches(c, f, null))
+          .limit(limit + 1)
+          .toArray()
+      : plan.kind === 'number'
+        ? await db.calls
+            .where('[remoteE164+startedAt]')
+            .between(
+              [plan.key, f.from ?? -Infinity],
+              [plan.key, Math.min(f.to ?? Infinity, cursor?.startedAt ?? Infinity)],
+              true,
+              true,
+            )
+            .reverse()
+            .filter((c) => afterCursor(c, cursor) && matches(c, f, plan))
+            .limit(limit + 1)
+            .toArray()
+        : await byKeys(db, await searchKeys(db, plan), f, plan, limit + 1, cursor);
+  const more = calls.length > limit;
+  const page = more ? calls.slice(0, limit) : calls;
+  const last = page.at(-1);
+  return { calls: page, next: more && last ? { startedAt: last.startedAt, id: last.id } : null };
+}
+
+/** A call's place in newest-first order, as an index gives it without reading the record. */
+interface KeyRef {
+  startedAt: number;
+  id: string;
+}
+
+/** The calls a name or number-beginning search finds, from index keys only, newest first. */
+export async function searchKeys(db: CallDb, plan: Exclude<SearchPlan, { kind: 'number' }>): Promise<KeyRef[]> {
+  const refs = new Map<string, number>();
+  if (plan.kind === 'name') {
+    const first = [...plan.words].sort((a, b) => b.length - a.length)[0]!.slice(0, MAX_WORD_LENGTH);
+    await db.calls
+      .where('nameKeys')
+      .between(first, `${first}\uffff`, true, true)
+      .eachKey((key, cursor) => {
+        refs.set(String(cursor.primaryKey), timeOfNameKey(String(key)));
+      });
+  } else {
+    for (const prefix of plan.prefixes) {
+      await db.calls
+        .where('[remoteE164+startedAt]')
+        .between([prefix, -Infinity], [`${prefix}\uffff`, Infinity], true, true)
+        .eachKey((key, cursor) => {
+          refs.set(String(cursor.primaryKey), (key as [string, number])[1]);
+        });
+    }
+  }
+  return [...refs]
+    .map(([id, startedAt]) => ({ id, startedAt }))
+    .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
+
+/** Reads the records of `refs` in order, page-sized chunks at a time, until `limit` match. */
+async function byKeys(
+  db: CallDb,
+  refs: KeyRef[],
+  f: JournalFilter,
+  plan: SearchPlan,
+  limit: number,
+  cursor?: PageCursor,
+): Promise<StoredCall[]> {
+  const out: StoredCall[] = [];
+  const todo = refs.filter(
+    (r) => afterCursor(r, cursor) && (f.from === undefined || r.startedAt >= f.from) && (f.to === undefined || r.startedAt < f.to),
+  );
+  for (let i = 0; i < todo.length && out.length < limit; i += limit) {
+    const chunk = await db.calls.bulkGet(todo.slice(i, i + limit).map((r) => r.id));
+    for (const c of chunk) if (c && matches(c, f, plan) && out.length < limit) out.push(c);
+  }
+  return out;
+}
+
+/** How many calls match: an index count where the filter is one index range, else a scan. */
+export async function countMatching(db: CallDb, f: JournalFilter, plan: SearchPlan | null): Promise<number> {
+  if (plan === null) {
+    const { eq } = indexFor(f);
+    const extra = [f.queue, f.account, f.outcome, f.direction].filter((v) => v !== undefined).length;
+    const range = rangeOf(db, f);
+    return extra <= (eq === null ? 0 : 1) ? range.count() : range.filter((c) => matches(c, f, null)).count();
+  }
+  if (plan.kind === 'number') {
+    return db.calls
+      .where('[remoteE164+startedAt]')
+      .between([plan.key, f.from ?? -Infinity], [plan.key, f.to ?? Infinity], true, false)
+      .filter((c) => matches(c, f, plan))
+      .count();
+  }
+  let n = 0;
+  const refs = await searchKeys(db, plan);
+  for (let i = 0; i < refs.length; i += 500) {
+    const chunk = await db.calls.bulkGet(refs.slice(i, i + 500).map((r) => r.id));
+    for (const c of chunk) if (c && matches(c, f, plan)) n++;
+  }
+  return n;
+}
+
+/** Every call matching, newest first, in pages (export, select all). */
+export async function* allMatching(
+  db: CallDb,
+  f: JournalFilter,
+  plan: SearchPlan | null,
+  pageSize = 500,
+): AsyncGenerator<StoredCall[]> {
+  let cursor: PageCursor | undefined;
+  for (;;) {
+    const page = await historyPage(db, f, plan, pageSize, cursor);
+    if (page.calls.length > 0) yield page.calls;
+    if (!page.next) return;
+    cursor = page.next;
+  }
+}
