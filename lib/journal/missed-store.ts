@@ -10,7 +10,7 @@ export async function missedGroups(db: CallDb): Promise<MissedGroup[]> {
 /** How many callers wait for a call back (the toolbar badge's count). */
 export async function missedCallerCount(db: CallDb): Promise<number> {
   const keys = await db.calls.where('[missedOpen+remoteE164]').between([1, ''], [1, '\uffff'], true, true).keys();
-  return new Set(keys.map((k) => String((k as [number, string])[1]))).size;
+  return new Set(keys.map((k) => String((k as unknown as [number, string])[1]))).size;
 }
 
 /** The agent dealt with a caller's missed calls another way: the entry closes. */
