@@ -13,7 +13,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'notifications', 'tabs', ...(manifestVersion === 3 ? ['offscreen'] : [])],
+    permissions: [
+      'storage',
+      'notifications',
+      'tabs',
+      ...(manifestVersion === 3 ? ['offscreen'] : []),
+      // The journal: callback reminders, and recordings that outlast storage pressure.
+      'alarms',
+      'unlimitedStorage',
+    ],
     action: { default_title: '__MSG_extName__' },
     ...(manifestVersion === 2
       ? { browser_specific_settings: { gecko: { id: 'cti-phone@example.org', strict_min_version: '115.0' } } }
