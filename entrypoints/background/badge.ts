@@ -41,6 +41,8 @@ export async function showBadge(state: EngineState): Promise<void> {
   await Promise.all([
     a.setBadgeText({ text }),
     a.setBadgeBackgroundColor({ color: COLORS[r.status] }),
-    a.setTitle({ title: `${t('extName')}: ${title}${missedCallers > 0 ? `\n${t('titleMissed', String(missedCallers))}` : ''}` }),
+    a.setTitle({
+      title: `${t('extName')}: ${title}${missedCallers > 0 ? `\n${t('titleMissed', String(missedCallers))}` : ''}`,
+    }),
   ]);
 }

@@ -34,7 +34,8 @@ export class JournalService {
     browser.notifications.onClicked.addListener(clicked);
     browser.notifications.onButtonClicked.addListener((id) => clicked(id));
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && 'settings' in changes) void this.applySettings().catch((e: unknown) => log.warn(String(e)));
+      if (area === 'local' && 'settings' in changes)
+        void this.applySettings().catch((e: unknown) => log.warn(String(e)));
     });
   }
 
@@ -67,9 +68,18 @@ export class JournalService {
   }
 
   /** Schedules a callback reminder; refuses a time that has passed. */
-  async setReminder(req: ReminderRequest, now = Date.now()): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
+  async setReminder(
+    req: ReminderRequest,
+    now = Date.now(),
+  ): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
     if (req.when < now - 1000) return { ok: false, error: 'errReminderPast' };
-    const entry: ReminderEntry = { id: crypto.randomUUID(), when: req.when, number: req.number, name: req.name, createdAt: now };
+    const entry: ReminderEntry = {
+      id: crypto.randomUUID(),
+      when: req.when,
+      number: req.number,
+      name: req.name,
+      createdAt: now,
+    };
     await this.db.reminders.put(entry);
     await browser.alarms.create(`${REMINDER}${entry.id}`, { when: Math.max(req.when, now + 1000) });
     return { ok: true, id: entry.id };

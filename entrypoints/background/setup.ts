@@ -39,9 +39,7 @@ export interface Hub {
 export function setupBackground(): void {
   const journal: JournalService = new JournalService((number) => clickToCall.dial(number));
   const engine =
-    import.meta.env.MANIFEST_VERSION === 2
-      ? inPageEngine((next) => hub.setState(next), journal.db)
-      : offscreenEngine();
+    import.meta.env.MANIFEST_VERSION === 2 ? inPageEngine((next) => hub.setState(next), journal.db) : offscreenEngine();
   const pages = new Set<Browser.runtime.Port>();
   let state: EngineState = { registration: UNCONFIGURED, calls: [] };
   const display = new CallDisplay({

@@ -114,7 +114,8 @@ export interface ServiceLevel {
 /** Service level: share of offered incoming calls answered within `thresholdSeconds`. */
 export function serviceLevel(calls: readonly CallRecord[], thresholdSeconds: number): ServiceLevel {
   const offered = calls.filter(
-    (c) => c.direction === 'inbound' && (c.outcome === 'answered' || c.outcome === 'missed' || c.outcome === 'rejected'),
+    (c) =>
+      c.direction === 'inbound' && (c.outcome === 'answered' || c.outcome === 'missed' || c.outcome === 'rejected'),
   );
   const took = offered.filter(answered);
   const inTime = took.filter((c) => (c.ringDurationMs ?? 0) <= thresholdSeconds * 1000);

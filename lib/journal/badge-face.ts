@@ -16,10 +16,20 @@ const MAX_COUNT = 99;
  * the registration state, and `!` stays in front when the agent must act on registration. The
  * tooltip says both in words.
  */
-export function badgeFace(status: RegistrationStatus, words: { registered: string; connecting: string; error: string }, missedCallers: number): BadgeFace {
+export function badgeFace(
+  status: RegistrationStatus,
+  words: { registered: string; connecting: string; error: string },
+  missedCallers: number,
+): BadgeFace {
   if (missedCallers <= 0) {
     const text =
-      status === 'registered' ? words.registered : status === 'connecting' ? words.connecting : status === 'error' ? words.error : '';
+      status === 'registered'
+        ? words.registered
+        : status === 'connecting'
+          ? words.connecting
+          : status === 'error'
+            ? words.error
+            : '';
     return { text, color: status };
   }
   const count = missedCallers > MAX_COUNT ? `${MAX_COUNT}+` : String(missedCallers);

@@ -1,6 +1,16 @@
 import type { CallRecord } from '../call/types';
 import type { CallDb } from '../store/call-db';
-import { perDay, periodsAt, serviceLevel, totals, type DayFigures, type Periods, type ServiceLevel, type Totals } from './analytics';
+import type { StoredCall } from '../store/stored-call';
+import {
+  perDay,
+  periodsAt,
+  serviceLevel,
+  totals,
+  type DayFigures,
+  type Periods,
+  type ServiceLevel,
+  type Totals,
+} from './analytics';
 
 /** The period the service-level figures cover. */
 export const SLA_PERIODS = ['today', 'week', 'month'] as const;
@@ -8,12 +18,12 @@ export const SLA_PERIODS = ['today', 'week', 'month'] as const;
 export type SlaPeriod = (typeof SLA_PERIODS)[number];
 
 /** Everything the dashboard shows. */
-export interface Dashboard {
+export interface Dashboard<T extends CallRecord = CallRecord> {
   periods: Periods;
   totals: Totals;
   days: DayFigures[];
   /** Today's calls, newest first. */
-  today: CallRecord[];
+  today: T[];
   service: ServiceLevel;
 }
 
@@ -21,12 +31,12 @@ export interface Dashboard {
  * Computes the dashboard from the calls it needs: one `startedAt` index range from the earlier of
  * this week's and this month's start to the end of the month, never the whole journal.
  */
-export function dashboardFrom(
-  calls: readonly CallRecord[],
+export function dashboardFrom<T extends CallRecord>(
+  calls: readonly T[],
   p: Periods,
   slaSeconds: number,
   slaPeriod: SlaPeriod,
-): Dashboard {
+): Dashboard<T> {
   const since = slaPeriod === 'today' ? p.dayStart : slaPeriod === 'week' ? p.weekStart : p.monthStart;
   return {
     periods: p,
@@ -53,7 +63,7 @@ export async function loadDashboard(
   db: CallDb,
   now: number,
   opts: { slaSeconds: number; slaPeriod: SlaPeriod; firstDayOfWeek?: number },
-): Promise<Dashboard> {
+): Promise<Dashboard<StoredCall>> {
   const p = periodsAt(now, opts.firstDayOfWeek);
   const calls = await db.calls.where('startedAt').between(dashboardRangeStart(p), p.monthEnd, true, false).toArray();
   return dashboardFrom(calls, p, opts.slaSeconds, opts.slaPeriod);

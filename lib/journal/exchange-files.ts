@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
 import writeXlsxFile from 'write-excel-file/universal';
 import type { CallRecord } from '../call/types';
-import { COLUMNS, fromRow, readHeader, REQUIRED, toRow, type Cell, type Column, type RowError } from './exchange';
+import { COLUMNS, fromRow, readHeader, REQUIRED, toRow, type Cell, type RowError } from './exchange';
 
 /** The formats the journal exchanges. */
 export const EXCHANGE_FORMATS = ['csv', 'xlsx'] as const;
@@ -73,7 +73,8 @@ export async function previewImport(data: ArrayBuffer): Promise<ImportPreview> {
     errors: [],
     problem,
   });
-  if (data.byteLength > MAX_IMPORT_BYTES) return empty({ key: 'errImportTooBig', limit: `${MAX_IMPORT_BYTES >> 20} MB` });
+  if (data.byteLength > MAX_IMPORT_BYTES)
+    return empty({ key: 'errImportTooBig', limit: `${MAX_IMPORT_BYTES >> 20} MB` });
   let table;
   try {
     table = await readTable(data);
@@ -82,7 +83,8 @@ export async function previewImport(data: ArrayBuffer): Promise<ImportPreview> {
   }
   const [head, ...body] = table.rows;
   if (!head || body.length === 0) return empty({ key: 'errImportEmpty' }, table.format);
-  if (body.length > MAX_IMPORT_ROWS) return empty({ key: 'errImportTooBig', limit: `${MAX_IMPORT_ROWS} rows` }, table.format);
+  if (body.length > MAX_IMPORT_ROWS)
+    return empty({ key: 'errImportTooBig', limit: `${MAX_IMPORT_ROWS} rows` }, table.format);
   const header = readHeader(head);
   const missing = REQUIRED.filter((c) => header[c] === undefined);
   if (missing.length > 0) return empty({ key: 'errImportNoColumns', columns: missing.join(', ') }, table.format);
@@ -98,7 +100,7 @@ export async function previewImport(data: ArrayBuffer): Promise<ImportPreview> {
     }
     const first = seen.get(r.call.id);
     if (first !== undefined) {
-      errors.push({ line, column: 'id' as Column, key: 'errImportDuplicate', value: String(first) });
+      errors.push({ line, column: 'id', key: 'errImportDuplicate', value: String(first) });
       return;
     }
     seen.set(r.call.id, line);

@@ -40,7 +40,7 @@ function localTime(y: number, mo: number, d: number, h: number, mi: number, s: n
 /** A talk duration in ms from seconds (`68`, as Oktell exports) or `h:mm:ss` / `m:ss`. */
 export function parseDuration(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? Math.round(v * 1000) : null;
-  const s = String(v ?? '').trim();
+  const s = typeof v === 'string' ? v.trim() : '';
   if (/^\d+(?:[.,]\d+)?$/.test(s)) return Math.round(Number(s.replace(',', '.')) * 1000);
   const m = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/.exec(s);
   if (!m) return null;

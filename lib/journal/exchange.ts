@@ -218,7 +218,8 @@ export function fromRow(cells: readonly Cell[], header: Partial<Record<Column, n
   const handledAt = time('handled_at');
   if (errors.length > 0 || startedAt === undefined || !direction) return { ok: false, errors };
 
-  const outcome: CallOutcome = (outcomeText as CallOutcome) || (talk ? 'answered' : direction === 'inbound' ? 'missed' : 'failed');
+  const outcome: CallOutcome =
+    (outcomeText as CallOutcome) || (talk ? 'answered' : direction === 'inbound' ? 'missed' : 'failed');
   const opt = <K extends string, V>(k: K, v: V | undefined | '') => (v === undefined || v === '' ? {} : { [k]: v });
   const call = {
     id: text('id') || stableId(startedAt, direction, remoteNumber, text('local_number'), text('account')),

@@ -49,7 +49,8 @@ export function planSearch(text: string | undefined, toKey: (number: string) => 
   if (key?.startsWith('+')) return { kind: 'number', key };
   const digits = dialable.replace(/\D/g, '');
   // Feature codes and the shortest extensions are looked up as typed.
-  if (/[*#]/.test(dialable) || digits.length < MIN_PREFIX_DIGITS) return { kind: 'number', key: dialable.replace(/^\+/, '') };
+  if (/[*#]/.test(dialable) || digits.length < MIN_PREFIX_DIGITS)
+    return { kind: 'number', key: dialable.replace(/^\+/, '') };
   return { kind: 'numberPrefix', prefixes: dialable.startsWith('+') ? [`+${digits}`] : [`+${digits}`, digits] };
 }
 

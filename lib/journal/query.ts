@@ -102,7 +102,7 @@ export async function searchKeys(db: CallDb, plan: Exclude<SearchPlan, { kind: '
       .where('nameKeys')
       .between(first, `${first}\uffff`, true, true)
       .eachKey((key, cursor) => {
-        refs.set(String(cursor.primaryKey), timeOfNameKey(String(key)));
+        refs.set(String(cursor.primaryKey), timeOfNameKey(key as string));
       });
   } else {
     for (const prefix of plan.prefixes) {
@@ -130,7 +130,10 @@ async function byKeys(
 ): Promise<StoredCall[]> {
   const out: StoredCall[] = [];
   const todo = refs.filter(
-    (r) => afterCursor(r, cursor) && (f.from === undefined || r.startedAt >= f.from) && (f.to === undefined || r.startedAt < f.to),
+    (r) =>
+      afterCursor(r, cursor) &&
+      (f.from === undefined || r.startedAt >= f.from) &&
+      (f.to === undefined || r.startedAt < f.to),
   );
   for (let i = 0; i < todo.length && out.length < limit; i += limit) {
     const chunk = await db.calls.bulkGet(todo.slice(i, i + limit).map((r) => r.id));

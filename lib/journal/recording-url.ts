@@ -37,5 +37,7 @@ export function pbxRecordingUrl(
     '{local}': call.localNumber,
     '{date}': date,
   };
-  return safeUrl(template.replace(/\{(?:sipCallId|callId|remote|local|date)\}/g, (m) => encodeURIComponent(values[m] ?? '')));
+  return safeUrl(
+    template.replace(/\{(?:sipCallId|callId|remote|local|date)\}/g, (m) => encodeURIComponent(values[m] ?? '')),
+  );
 }

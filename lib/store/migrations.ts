@@ -29,7 +29,11 @@ export async function upgradeToV2(tx: Transaction, normalise: NumberNormaliser):
   });
   const open = new Set<string>();
   for (const list of byNumber.values()) for (const id of openMissedIds(list)) open.add(id);
-  if (open.size > 0) await calls.where('id').anyOf([...open]).modify({ missedOpen: 1 });
+  if (open.size > 0)
+    await calls
+      .where('id')
+      .anyOf([...open])
+      .modify({ missedOpen: 1 });
 }
 
 /**

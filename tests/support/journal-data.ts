@@ -36,7 +36,7 @@ export function makeCall(i: number, rnd: () => number, start: number, spanMs: nu
   const ring = Math.floor(2000 + rnd() * 30_000);
   const talk = outcome === 'answered' ? Math.floor(5000 + rnd() * 600_000) : undefined;
   const n = Math.floor(rnd() * numbers);
-  const national = `495${String(n * 7).padStart(7, "0")}`;
+  const national = `495${String(n * 7).padStart(7, '0')}`;
   const name = rnd() < 0.8 ? `${FIRST[n % FIRST.length]} ${LAST[(n >> 3) % LAST.length]}` : '';
   const company = COMPANY[n % COMPANY.length]!;
   return {

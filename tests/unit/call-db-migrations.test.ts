@@ -45,7 +45,10 @@ describe('call store schema versions', () => {
     });
     // Changing the name or number re-derives the keys.
     await db.calls.update('a', { remoteName: 'Olga', remoteNumber: '984957654321' });
-    expect(await db.calls.get('a')).toMatchObject({ remoteE164: '+74957654321', nameKeys: [expect.stringMatching(/^olga/)] });
+    expect(await db.calls.get('a')).toMatchObject({
+      remoteE164: '+74957654321',
+      nameKeys: [expect.stringMatching(/^olga/)],
+    });
     db.close();
   });
 
@@ -72,7 +75,9 @@ describe('call store schema versions', () => {
     // The records themselves are unchanged.
     expect(all.find((c) => c.id === 'out')).toMatchObject({ remoteNumber: '984951234567', outcome: 'answered' });
     expect(await db.calls.where('nameKeys').startsWith('recep').primaryKeys()).toEqual(['ext']);
-    expect(await db.calls.where('[remoteE164+startedAt]').between(['+74951234567', 0], ['+74951234567', 9e12]).count()).toBe(3);
+    expect(
+      await db.calls.where('[remoteE164+startedAt]').between(['+74951234567', 0], ['+74951234567', 9e12]).count(),
+    ).toBe(3);
     db.close();
   });
 

@@ -27,16 +27,55 @@ function call(over: Partial<CallRecord> & Pick<CallRecord, 'direction' | 'outcom
 
 // Monday 15 June … today: the week. 1 June: same month, earlier week. 31 May: previous month.
 const CALLS: CallRecord[] = [
-  call({ direction: 'inbound', outcome: 'answered', startedAt: at(15, 9), ringDurationMs: 4000, talkDurationMs: 60_000, holdDurationMs: 5000 }),
-  call({ direction: 'inbound', outcome: 'answered', startedAt: at(16, 10), ringDurationMs: 25_000, talkDurationMs: 120_000, holdDurationMs: 42_000 }),
+  call({
+    direction: 'inbound',
+    outcome: 'answered',
+    startedAt: at(15, 9),
+    ringDurationMs: 4000,
+    talkDurationMs: 60_000,
+    holdDurationMs: 5000,
+  }),
+  call({
+    direction: 'inbound',
+    outcome: 'answered',
+    startedAt: at(16, 10),
+    ringDurationMs: 25_000,
+    talkDurationMs: 120_000,
+    holdDurationMs: 42_000,
+  }),
   call({ direction: 'inbound', outcome: 'missed', startedAt: at(17, 8), ringDurationMs: 30_000 }),
   call({ direction: 'inbound', outcome: 'rejected', startedAt: at(17, 9), ringDurationMs: 3000 }),
   call({ direction: 'inbound', outcome: 'answered-elsewhere', startedAt: at(17, 11), ringDurationMs: 6000 }),
-  call({ direction: 'outbound', outcome: 'answered', startedAt: at(17, 12), ringDurationMs: 8000, talkDurationMs: 30_000 }),
+  call({
+    direction: 'outbound',
+    outcome: 'answered',
+    startedAt: at(17, 12),
+    ringDurationMs: 8000,
+    talkDurationMs: 30_000,
+  }),
   call({ direction: 'outbound', outcome: 'busy', startedAt: at(17, 13), ringDurationMs: 1000 }),
-  call({ direction: 'outbound', outcome: 'answered', startedAt: at(16, 12), ringDurationMs: 9000, talkDurationMs: 90_000 }),
-  call({ direction: 'inbound', outcome: 'answered', startedAt: at(1, 12), ringDurationMs: 10_000, talkDurationMs: 300_000, holdDurationMs: 99_000 }),
-  call({ direction: 'inbound', outcome: 'answered', startedAt: new Date(2026, 4, 31, 12).getTime(), ringDurationMs: 1000, talkDurationMs: 1000 }),
+  call({
+    direction: 'outbound',
+    outcome: 'answered',
+    startedAt: at(16, 12),
+    ringDurationMs: 9000,
+    talkDurationMs: 90_000,
+  }),
+  call({
+    direction: 'inbound',
+    outcome: 'answered',
+    startedAt: at(1, 12),
+    ringDurationMs: 10_000,
+    talkDurationMs: 300_000,
+    holdDurationMs: 99_000,
+  }),
+  call({
+    direction: 'inbound',
+    outcome: 'answered',
+    startedAt: new Date(2026, 4, 31, 12).getTime(),
+    ringDurationMs: 1000,
+    talkDurationMs: 1000,
+  }),
 ];
 
 describe('dashboard periods', () => {
@@ -66,7 +105,10 @@ describe('Oktell totals', () => {
     });
   });
   it('has one bar per day of the month, empty days without a value', () => {
-    const days = perDay(CALLS.filter((c) => c.startedAt >= p.monthStart), p);
+    const days = perDay(
+      CALLS.filter((c) => c.startedAt >= p.monthStart),
+      p,
+    );
     expect(days).toHaveLength(30);
     expect(days[0]).toMatchObject({ day: 1, calls: 1, avgTalkMs: 300_000, avgRingMs: 10_000 });
     expect(days[15]).toMatchObject({ day: 16, calls: 2, avgTalkMs: 105_000, avgRingMs: 25_000 });
@@ -107,8 +149,12 @@ describe('dashboard from the store', () => {
       mean(week.filter((c) => c.outcome === 'answered').map((c) => c.talkDurationMs!))!,
       6,
     );
-    const inTime = week.filter((c) => c.direction === 'inbound' && c.outcome === 'answered' && c.ringDurationMs! <= 20_000);
-    const offered = week.filter((c) => c.direction === 'inbound' && ['answered', 'missed', 'rejected'].includes(c.outcome!));
+    const inTime = week.filter(
+      (c) => c.direction === 'inbound' && c.outcome === 'answered' && c.ringDurationMs! <= 20_000,
+    );
+    const offered = week.filter(
+      (c) => c.direction === 'inbound' && ['answered', 'missed', 'rejected'].includes(c.outcome!),
+    );
     expect(board.service.slaPercent).toBeCloseTo((inTime.length / offered.length) * 100, 6);
     expect(board.today.length).toBe(gen.filter((c) => c.startedAt >= p.dayStart).length);
     expect(board.days.reduce((s, d) => s + d.calls, 0)).toBe(gen.filter((c) => c.startedAt >= p.monthStart).length);

@@ -6,7 +6,7 @@ import { CallDb } from '../../lib/store/call-db';
 import { plainRecord } from '../../lib/store/stored-call';
 import { generateCalls } from '../support/journal-data';
 
-const bytes = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
+const bytes = (s: string) => new TextEncoder().encode(s).buffer;
 const newDb = () => new CallDb({ indexedDB: new IDBFactory(), IDBKeyRange });
 
 describe('export and import', () => {
@@ -23,8 +23,7 @@ describe('export and import', () => {
       );
       await db.calls.update(calls[1]!.id, { handledAt: 1234 });
       const before = (await db.calls.orderBy('id').toArray()).map((c) => ({ ...c }));
-      const file =
-        format === 'csv' ? bytes(exportCsv(before)) : await (await exportXlsx(before)).arrayBuffer();
+      const file = format === 'csv' ? bytes(exportCsv(before)) : await (await exportXlsx(before)).arrayBuffer();
       await db.calls.clear();
 
       const preview = await previewImport(file);

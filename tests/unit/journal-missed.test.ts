@@ -12,7 +12,12 @@ beforeEach(() => {
 
 let t = 1_000_000;
 /** Plays a call through the engine's state machine, saving each state as the engine does. */
-async function play(number: string, direction: 'inbound' | 'outbound', answered: boolean, name = ''): Promise<CallRecord> {
+async function play(
+  number: string,
+  direction: 'inbound' | 'outbound',
+  answered: boolean,
+  name = '',
+): Promise<CallRecord> {
   t += 60_000;
   let c = startCall({
     id: `c${t}`,

@@ -9,7 +9,8 @@ const RU_OFFICE: Numbering = {
   dialRules: { outsideLinePrefix: '9', international: 'idd', domestic: 'national', extensionMaxDigits: 4 },
 };
 const PL: Numbering = { country: 'PL', dialRules: DEFAULT_DIAL_RULES };
-const key = (n: Numbering, number: string, dir: 'inbound' | 'outbound' = 'outbound') => numberKey(phone, n, number, dir);
+const key = (n: Numbering, number: string, dir: 'inbound' | 'outbound' = 'outbound') =>
+  numberKey(phone, n, number, dir);
 
 describe('number match keys', () => {
   it('undoes the dialling rules of outbound numbers', () => {

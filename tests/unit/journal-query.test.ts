@@ -65,7 +65,7 @@ describe('history queries', () => {
     expect(await countMatching(db, f, planSearch(f.text, toKey))).toBe(want.length);
   });
 
-  it('finds a number whatever format it was stored in', async () => {
+  it('finds a number whatever format it was stored in', () => {
     const ids = expected({ text: '84950000007' });
     const forms = new Set(ids.map((id) => stored.find((c) => c.id === id)!.remoteNumber));
     expect(forms).toEqual(new Set(['+74950000007', '84950000007']));
