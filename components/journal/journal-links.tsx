@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { missedCallerCount } from '../../lib/journal/missed-store';
 import { t } from '../i18n';
 import { openJournalDb } from './journal-db';
+import './journal-links.css';
 
 /** The popup's way into the journal: the calls, and the missed calls when some wait. */
 export function JournalLinks() {

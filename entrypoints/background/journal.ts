@@ -5,7 +5,7 @@ import { missedCallerCount } from '../../lib/journal/missed-store';
 import { purgeTrash } from '../../lib/journal/trash';
 import { numberNormaliser, type Numbering } from '../../lib/journal/number-key';
 import { appLog } from '../../lib/log/app-log';
-import { phone } from '../../lib/phone/default-kit';
+import type { PhoneKit } from '../../lib/phone/kit';
 import type { DialReply } from '../../lib/protocol/offscreen';
 import type { ReminderRequest } from '../../lib/protocol/pages';
 import type { Settings } from '../../lib/settings/schema';
@@ -28,7 +28,11 @@ export class JournalService {
   readonly db = new CallDb();
   private missed: Subscription | undefined;
 
-  constructor(private readonly dial: (number: string) => Promise<DialReply>) {
+  constructor(
+    private readonly dial: (number: string) => Promise<DialReply>,
+    /** The background's phone kit (metadata fetched once, never bundled into the worker). */
+    private readonly kit: () => Promise<PhoneKit>,
+  ) {
     browser.alarms.onAlarm.addListener((alarm) => void this.remind(alarm).catch((e: unknown) => log.error(String(e))));
     const clicked = (id: string) => void this.callBack(id).catch((e: unknown) => log.error(String(e)));
     browser.notifications.onClicked.addListener(clicked);
@@ -64,7 +68,8 @@ export class JournalService {
   }
 
   private async applySettings(): Promise<void> {
-    this.db.normalise = numberNormaliser(phone, await this.numbering());
+    const [kit, numbering] = await Promise.all([this.kit(), this.numbering()]);
+    this.db.normalise = numberNormaliser(kit, numbering);
   }
 
   /** Schedules a callback reminder; refuses a time that has passed. */

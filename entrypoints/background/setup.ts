@@ -37,7 +37,10 @@ export interface Hub {
 
 /** Wires the background: engine link, routing, badge, pop-up placement, onboarding. */
 export function setupBackground(): void {
-  const journal: JournalService = new JournalService((number) => clickToCall.dial(number));
+  const journal: JournalService = new JournalService(
+    (number) => clickToCall.dial(number),
+    () => clickToCall.phoneKit(),
+  );
   const engine =
     import.meta.env.MANIFEST_VERSION === 2 ? inPageEngine((next) => hub.setState(next), journal.db) : offscreenEngine();
   const pages = new Set<Browser.runtime.Port>();
@@ -106,7 +109,8 @@ export function setupBackground(): void {
 /** On every start (install, browser start, service-worker wake-up): sync with the engine. */
 async function start(hub: Hub): Promise<void> {
   await restrictStorageToExtension();
-  await hub.journal.start().catch((e: unknown) => log.error(`journal: ${String(e)}`));
+  // Not awaited: the journal's metadata and store must never delay registration.
+  void hub.journal.start().catch((e: unknown) => log.error(`journal: ${String(e)}`));
   await hub.display.restore();
   if (import.meta.env.MANIFEST_VERSION === 3) await ensureOffscreen();
   await hub.configureEngine();
