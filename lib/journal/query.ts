@@ -5,7 +5,7 @@ import type { CallRecord } from '../call/types';
 
 type CallInsert = CallRecord & Partial<StoredCall>;
 import { matches, type JournalFilter, type SearchPlan } from './filter';
-import { MAX_WORD_LENGTH, timeOfNameKey } from './name-words';
+import { MAX_WORD_LENGTH, timeKey, timeOfNameKey } from './name-words';
 
 /** Where the next page starts: after this call in newest-first order. */
 export interface PageCursor {
@@ -80,11 +80,84 @@ export async function historyPage(
             .filter((c) => afterCursor(c, cursor) && matches(c, f, plan))
             .limit(limit + 1)
             .toArray()
-        : await byKeys(db, await searchKeys(db, plan), f, plan, limit + 1, cursor);
+        : plan.kind === 'name'
+          ? await namePage(db, f, plan, limit + 1, cursor)
+          : await byKeys(db, await searchKeys(db, plan), f, plan, limit + 1, cursor);
   const more = calls.length > limit;
   const page = more ? calls.slice(0, limit) : calls;
   const last = page.at(-1);
   return { calls: page, next: more && last ? { startedAt: last.startedAt, id: last.id } : null };
+}
+
+/** Most words one search word may stand for ("ann" → anna, annette…) before a broader plan is used. */
+const MAX_EXPANSION = 32;
+
+/** The stored words that begin with `prefix`, one index step each; null when there are too many. */
+export async function storedWords(db: CallDb, prefix: string): Promise<string[] | null> {
+  const words: string[] = [];
+  let from = prefix;
+  while (words.length <= MAX_EXPANSION) {
+    const [key] = await db.calls.where('nameKeys').between(from, `${prefix}\uffff`, true, true).limit(1).keys();
+    if (key === undefined) return words;
+    const word = String(key).slice(0, String(key).indexOf('\u0001'));
+    words.push(word);
+    from = `${word}\u0002`;
+  }
+  return null;
+}
+
+/**
+ * A page of a name search. The index's entries end in the call's start time, so the primary keys
+ * of one stored word come out oldest to newest without reading a record. The rarest search word
+ * drives: for each stored word it begins ("ann" → anna, annette), its keys are narrowed to calls
+ * that have the other words too (primary keys only), then read newest first a page at a time;
+ * the words' pages are merged. Broad prefixes fall back to reading index keys.
+ */
+async function namePage(
+  db: CallDb,
+  f: JournalFilter,
+  plan: Extract<SearchPlan, { kind: 'name' }>,
+  limit: number,
+  cursor?: PageCursor,
+): Promise<StoredCall[]> {
+  const keep = (c: StoredCall) => afterCursor(c, cursor) && matches(c, f, plan);
+  const words = [...new Set(plan.words.map((w) => w.slice(0, MAX_WORD_LENGTH)))];
+  const idsOf = async (w: string) =>
+    new Set(await db.calls.where('nameKeys').between(w, `${w}\uffff`, true, true).primaryKeys());
+  const sets = words.length > 1 ? await Promise.all(words.map(idsOf)) : [];
+  const order = words.map((w, i) => ({ w, size: sets[i]?.size ?? 0 })).sort((a, b) => a.size - b.size);
+  const driver = order[0]!.w;
+  const others = sets.filter((_s, i) => words[i] !== driver);
+  const stored = await storedWords(db, driver);
+  if (stored === null) return byKeys(db, await searchKeys(db, plan), f, plan, limit, cursor);
+  const hi = Math.min(f.to ?? Infinity, cursor?.startedAt ?? Infinity);
+  const lists = await Promise.all(
+    stored.map(async (w) => {
+      const ids = await db.calls
+        .where('nameKeys')
+        .between(
+          `${w}\u0001${f.from === undefined ? '' : timeKey(f.from)}`,
+          `${w}\u0001${Number.isFinite(hi) ? timeKey(hi) : '\uffff'}`,
+          true,
+          true,
+        )
+        .primaryKeys();
+      const newestFirst = ids.filter((id) => others.every((set) => set.has(id))).reverse();
+      const out: StoredCall[] = [];
+      for (let i = 0; i < newestFirst.length && out.length < limit; i += limit) {
+        for (const c of await db.calls.bulkGet(newestFirst.slice(i, i + limit))) {
+          if (c && keep(c) && out.length < limit) out.push(c);
+        }
+      }
+      return out;
+    }),
+  );
+  const seen = new Set<string>();
+  return lists
+    .flat()
+    .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .filter((c) => !seen.has(c.id) && (seen.add(c.id), true))
+    .slice(0, limit);
 }
 
 /** A call's place in newest-first order, as an index gives it without reading the record. */

@@ -6,7 +6,7 @@ import { exportCsv, previewImport } from '../../lib/journal/exchange-files';
 import { matches, planSearch, type JournalFilter, type SearchPlan } from '../../lib/journal/filter';
 import { importCalls } from '../../lib/journal/import-store';
 import { loadDashboard } from '../../lib/journal/dashboard-data';
-import { MAX_WORD_LENGTH, timeOfNameKey } from '../../lib/journal/name-words';
+import { MAX_WORD_LENGTH } from '../../lib/journal/name-words';
 import { numberKey, numberNormaliser, type Numbering } from '../../lib/journal/number-key';
 import { historyPage, indexFor } from '../../lib/journal/query';
 import { phone } from '../../lib/phone/default-kit';
@@ -30,7 +30,12 @@ const req = <T>(r: IDBRequest<T>) =>
   });
 
 /** Raw IndexedDB: walk an index range newest first, keep records passing `keep`, stop at `limit`. */
-function rawWalk(index: string, range: IDBKeyRange, keep: (c: StoredCall) => boolean, limit: number): Promise<StoredCall[]> {
+function rawWalk(
+  index: string,
+  range: IDBKeyRange,
+  keep: (c: StoredCall) => boolean,
+  limit: number,
+): Promise<StoredCall[]> {
   return new Promise((ok, fail) => {
     const out: StoredCall[] = [];
     const r = raw.transaction('calls').objectStore('calls').index(index).openCursor(range, 'prev');
@@ -52,38 +57,75 @@ async function rawPage(f: JournalFilter, plan: SearchPlan | null, limit: number)
   const hi = f.to ?? Infinity;
   if (plan === null) {
     const { index, eq } = indexFor(f);
-    const range = eq === null ? IDBKeyRange.bound(lo, hi, false, true) : IDBKeyRange.bound([eq, lo], [eq, hi], false, true);
+    const range =
+      eq === null ? IDBKeyRange.bound(lo, hi, false, true) : IDBKeyRange.bound([eq, lo], [eq, hi], false, true);
     return rawWalk(index, range, (c) => matches(c, f, null), limit);
   }
   if (plan.kind === 'number') {
-    return rawWalk('[remoteE164+startedAt]', IDBKeyRange.bound([plan.key, lo], [plan.key, hi]), (c) => matches(c, f, plan), limit);
+    return rawWalk(
+      '[remoteE164+startedAt]',
+      IDBKeyRange.bound([plan.key, lo], [plan.key, hi]),
+      (c) => matches(c, f, plan),
+      limit,
+    );
   }
-  // Name: keys only from the multi-entry index, newest first, then the records of one page.
   if (plan.kind !== 'name') throw new Error('not benchmarked');
-  const first = [...plan.words].sort((a, b) => b.length - a.length)[0]!.slice(0, MAX_WORD_LENGTH);
-  const refs = new Map<string, number>();
+  return rawNamePage(f, plan, limit);
+}
+
+/** The name search's plan (see namePage in query.ts) on raw IndexedDB. */
+async function rawNamePage(
+  f: JournalFilter,
+  plan: Extract<SearchPlan, { kind: 'name' }>,
+  limit: number,
+): Promise<StoredCall[]> {
+  const index = () => raw.transaction('calls').objectStore('calls').index('nameKeys');
+  const words = [...new Set(plan.words.map((w) => w.slice(0, MAX_WORD_LENGTH)))];
+  const sets =
+    words.length > 1
+      ? await Promise.all(
+          words.map(
+            async (w) => new Set((await req(index().getAllKeys(IDBKeyRange.bound(w, `${w}\uffff`)))).map(String)),
+          ),
+        )
+      : [];
+  const order = words.map((w, i) => ({ w, size: sets[i]?.size ?? 0 })).sort((a, b) => a.size - b.size);
+  const driver = order[0]!.w;
+  const others = sets.filter((_s, i) => words[i] !== driver);
+  const stored: string[] = [];
   await new Promise<void>((ok, fail) => {
-    const r = raw
-      .transaction('calls')
-      .objectStore('calls')
-      .index('nameKeys')
-      .openKeyCursor(IDBKeyRange.bound(first, `${first}\uffff`));
+    const r = index().openKeyCursor(IDBKeyRange.bound(driver, `${driver}\uffff`));
     r.onerror = () => fail(r.error);
     r.onsuccess = () => {
       const cur = r.result;
       if (!cur) return ok();
-      refs.set(String(cur.primaryKey), timeOfNameKey(cur.key as string));
-      cur.continue();
+      const key = cur.key as string;
+      const word = key.slice(0, key.indexOf('\u0001'));
+      stored.push(word);
+      cur.continue(`${word}\u0002`);
     };
   });
-  const sorted = [...refs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1));
-  const out: StoredCall[] = [];
-  for (let i = 0; i < sorted.length && out.length < limit; i += limit) {
-    const store = raw.transaction('calls').objectStore('calls');
-    const chunk = await Promise.all(sorted.slice(i, i + limit).map(([id]) => req(store.get(id) as IDBRequest<StoredCall>)));
-    for (const c of chunk) if (c && matches(c, f, plan) && out.length < limit) out.push(c);
-  }
-  return out;
+  const lists = await Promise.all(
+    stored.map(async (w) => {
+      const ids = (await req(index().getAllKeys(IDBKeyRange.bound(`${w}\u0001`, `${w}\u0001\uffff`)))).map(String);
+      const newestFirst = ids.filter((id) => others.every((set) => set.has(id))).reverse();
+      const out: StoredCall[] = [];
+      for (let i = 0; i < newestFirst.length && out.length < limit; i += limit) {
+        const store = raw.transaction('calls').objectStore('calls');
+        const chunk = await Promise.all(
+          newestFirst.slice(i, i + limit).map((id) => req(store.get(id) as IDBRequest<StoredCall | undefined>)),
+        );
+        for (const c of chunk) if (c && matches(c, f, plan) && out.length < limit) out.push(c);
+      }
+      return out;
+    }),
+  );
+  const seen = new Set<string>();
+  return lists
+    .flat()
+    .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .filter((c) => !seen.has(c.id) && (seen.add(c.id), true))
+    .slice(0, limit);
 }
 
 async function rawDashboard(slaSeconds: number) {
@@ -114,7 +156,8 @@ async function compare(n: number, ours: () => Promise<unknown>, base: () => Prom
     await base();
     b.push(performance.now() - t);
   }
-  const q = (v: number[], p: number) => [...v].sort((x, y) => x - y)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)]!;
+  const q = (v: number[], p: number) =>
+    [...v].sort((x, y) => x - y)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)]!;
   return { ours50: q(a, 50), ours95: q(a, 95), base50: q(b, 50), base95: q(b, 95) };
 }
 
@@ -169,6 +212,7 @@ const bench = {
     const noFilter: JournalFilter = {};
     const number = planSearch('8 (495) 000-07-00', toKey);
     const name = planSearch('Anna Petrova', toKey);
+    const oneName = planSearch('Kowalski', toKey);
     const check = async (f: JournalFilter, plan: SearchPlan | null) => {
       const a = (await historyPage(db, f, plan, PAGE)).calls.map((c) => c.id);
       const b = (await rawPage(f, plan, PAGE)).map((c) => c.id);
@@ -180,13 +224,35 @@ const bench = {
       noFilter: await check(noFilter, null),
       number: await check({}, number),
       name: await check({}, name),
+      oneName: await check({}, oneName),
     };
     return {
       rows,
-      firstPage: await compare(n, () => historyPage(db, firstPage, null, PAGE), () => rawPage(firstPage, null, PAGE)),
-      noFilter: await compare(n, () => historyPage(db, noFilter, null, PAGE), () => rawPage(noFilter, null, PAGE)),
-      number: await compare(n, () => historyPage(db, {}, number, PAGE), () => rawPage({}, number, PAGE)),
-      name: await compare(n, () => historyPage(db, {}, name, PAGE), () => rawPage({}, name, PAGE)),
+      firstPage: await compare(
+        n,
+        () => historyPage(db, firstPage, null, PAGE),
+        () => rawPage(firstPage, null, PAGE),
+      ),
+      noFilter: await compare(
+        n,
+        () => historyPage(db, noFilter, null, PAGE),
+        () => rawPage(noFilter, null, PAGE),
+      ),
+      number: await compare(
+        n,
+        () => historyPage(db, {}, number, PAGE),
+        () => rawPage({}, number, PAGE),
+      ),
+      name: await compare(
+        n,
+        () => historyPage(db, {}, name, PAGE),
+        () => rawPage({}, name, PAGE),
+      ),
+      oneName: await compare(
+        n,
+        () => historyPage(db, {}, oneName, PAGE),
+        () => rawPage({}, oneName, PAGE),
+      ),
       dashboard: await compare(
         Math.max(5, Math.floor(n / 3)),
         () => loadDashboard(db, NOW, { slaSeconds: 20, slaPeriod: 'week', firstDayOfWeek: 1 }),

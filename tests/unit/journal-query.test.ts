@@ -54,6 +54,8 @@ const FILTERS: Record<string, JournalFilter> = {
   'the same number, international': { text: '+7 495 000 00 07' },
   'a number beginning': { text: '+7 495 000 01' },
   'a name': { text: 'anna' },
+  'the beginning of a name, with accents typed or not': { text: 'wisniew' },
+  'a name since a date': { text: 'kowalski', from: END - 20 * DAY },
   'two words of a name and a company': { text: 'Petrova samara', direction: 'inbound' },
 };
 
