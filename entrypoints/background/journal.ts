@@ -38,8 +38,10 @@ export class JournalService {
     browser.notifications.onClicked.addListener(clicked);
     browser.notifications.onButtonClicked.addListener((id) => clicked(id));
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && 'settings' in changes)
-        void this.applySettings().catch((e: unknown) => log.warn(String(e)));
+      // The home country or dialling rules may have changed: the store and the engine follow.
+      if (area === 'local' && 'settings' in changes) {
+        void Promise.all([this.applySettings(), this.pushNumbering()]).catch((e: unknown) => log.warn(String(e)));
+      }
     });
   }
 
