@@ -158,4 +158,67 @@ describe('call journal', () => {
     await preview.getByRole('button', { name: 'Cancel' }).click();
     expect(await storedCalls(ext)).toEqual(restored);
   });
+
+  it('records a call of an account that opted in, and the player plays it back with sound', async () => {
+    // The agent turns recording on in the options, confirming callers are told.
+    const options = await ext.openPage('options.html');
+    const section = options.getByRole('region', { name: 'Call recording' });
+    await section.getByRole('checkbox', { name: 'Record calls of this account in the browser' }).check();
+    await section
+      .getByRole('note')
+      .getByText(/unlawful in many countries/)
+      .waitFor();
+    await section.getByRole('button', { name: 'Save recording settings' }).click();
+    await section.getByText('Confirm that callers are told before turning recording on.').waitFor();
+    await section.getByRole('checkbox', { name: 'Callers are told that calls are recorded' }).check();
+    await section.getByRole('button', { name: 'Save recording settings' }).click();
+    await section.getByRole('status').getByText('Saved', { exact: false }).waitFor();
+    await options.close();
+
+    const run = callAgent({
+      agent: agent.user,
+      callerNumber: '84957770011',
+      displayName: 'Recorded Caller',
+      talkSeconds: 4,
+      hangup: 'caller',
+    });
+    const popup = await answerFromPopup();
+    expect((await run.done).ok).toBe(true);
+    await popup.close();
+
+    const history = await ext.openPage('history.html');
+    await history.getByRole('button', { name: /^Open the call with Recorded Caller/ }).click();
+    const card = history.getByRole('dialog', { name: /^Call with Recorded Caller/ });
+    const player = card.getByRole('group', { name: 'Recording 1' });
+    await player.waitFor({ timeout: 15_000 });
+
+    // Decode what was stored: both directions mixed, several seconds, not silence.
+    const sound = await player.locator('audio').evaluate(async (el: HTMLAudioElement) => {
+      const data = await (await fetch(el.src)).arrayBuffer();
+      const audio = await new AudioContext().decodeAudioData(data);
+      const ch = audio.getChannelData(0);
+      let sum = 0;
+      for (const v of ch) sum += v * v;
+      return { seconds: audio.duration, rms: Math.sqrt(sum / ch.length) };
+    });
+    expect(sound.seconds).toBeGreaterThan(2.5);
+    expect(sound.rms).toBeGreaterThan(0.005);
+
+    // Play at double speed, seek, and the position moves on.
+    await player.getByRole('combobox', { name: 'Speed' }).selectOption('2');
+    await player.getByRole('button', { name: 'Play' }).click();
+    await player.getByRole('button', { name: 'Pause' }).waitFor();
+    const rate = await player.locator('audio').evaluate((el: HTMLAudioElement) => el.playbackRate);
+    expect(rate).toBe(2);
+    await waitFor(
+      () => player.locator('audio').evaluate((el: HTMLAudioElement) => el.currentTime),
+      (t) => t > 0.5,
+      5000,
+      'playback to advance',
+    );
+    await player.getByRole('slider', { name: 'Position' }).fill('0.2');
+    const at = await player.locator('audio').evaluate((el: HTMLAudioElement) => el.currentTime);
+    expect(at).toBeLessThan(1);
+    await expect(player.getByRole('link', { name: 'Download' }).getAttribute('download')).resolves.toMatch(/\.webm$/);
+  });
 });
