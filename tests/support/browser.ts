@@ -43,12 +43,15 @@ export async function launchExtension(
     userDataDir?: string;
     /** `ask`: no auto-granted media prompts, so permissions start unset (onboarding tests). */
     mediaPrompts?: 'auto-accept' | 'ask';
+    /** Extra environment of the browser (the desktop's D-Bus session for notifications). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<ExtensionBrowser> {
   const dir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cti-profile-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: process.env.HEADED !== '1',
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     // Playwright disables extensions by default; this suite is all about one.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
