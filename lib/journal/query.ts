@@ -98,8 +98,8 @@ export async function storedWords(db: CallDb, prefix: string): Promise<string[] 
   let from = prefix;
   while (words.length <= MAX_EXPANSION) {
     const [key] = await db.calls.where('nameKeys').between(from, `${prefix}\uffff`, true, true).limit(1).keys();
-    if (key === undefined) return words;
-    const word = String(key).slice(0, String(key).indexOf('\u0001'));
+    if (typeof key !== 'string') return words;
+    const word = key.slice(0, key.indexOf('\u0001'));
     words.push(word);
     from = `${word}\u0002`;
   }

@@ -26,7 +26,7 @@ let raw: IDBDatabase;
 const req = <T>(r: IDBRequest<T>) =>
   new Promise<T>((ok, fail) => {
     r.onsuccess = () => ok(r.result);
-    r.onerror = () => fail(r.error);
+    r.onerror = () => fail(new Error(String(r.error)));
   });
 
 /** Raw IndexedDB: walk an index range newest first, keep records passing `keep`, stop at `limit`. */
@@ -39,7 +39,7 @@ function rawWalk(
   return new Promise((ok, fail) => {
     const out: StoredCall[] = [];
     const r = raw.transaction('calls').objectStore('calls').index(index).openCursor(range, 'prev');
-    r.onerror = () => fail(r.error);
+    r.onerror = () => fail(new Error(String(r.error)));
     r.onsuccess = () => {
       const cur = r.result;
       if (!cur) return ok(out);
@@ -95,7 +95,7 @@ async function rawNamePage(
   const stored: string[] = [];
   await new Promise<void>((ok, fail) => {
     const r = index().openKeyCursor(IDBKeyRange.bound(driver, `${driver}\uffff`));
-    r.onerror = () => fail(r.error);
+    r.onerror = () => fail(new Error(String(r.error)));
     r.onsuccess = () => {
       const cur = r.result;
       if (!cur) return ok();
@@ -184,7 +184,7 @@ const bench = {
       for (const c of stored.slice(i, i + chunk)) s.put(c);
       await new Promise<void>((ok, fail) => {
         tx.oncomplete = () => ok();
-        tx.onerror = () => fail(tx.error);
+        tx.onerror = () => fail(new Error(String(tx.error)));
       });
     }
     const rawMs = performance.now() - t;
@@ -199,7 +199,7 @@ const bench = {
     const calls = generateCalls(count, NOW, 30 * DAY, 99, 5000).map((c) => ({ ...c, id: `imp-${c.id}` }));
     const data = new TextEncoder().encode(exportCsv(calls.map((c) => ({ ...c, remoteE164: '' })))).buffer;
     const t = performance.now();
-    const preview = await previewImport(data as ArrayBuffer);
+    const preview = await previewImport(data);
     const parsed = performance.now();
     await importCalls(db, preview.calls);
     const done = performance.now();

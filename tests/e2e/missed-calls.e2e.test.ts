@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ext?.close();
-  await desktop?.stop();
+  desktop?.stop();
 });
 
 /** `YYYY-MM-DDTHH:MM:SS` in local time, as a datetime-local input takes it. */

@@ -49,7 +49,7 @@ export class DesktopNotifications extends EventEmitter {
       setTimeout(() => this.service.emit('NotificationClosed', id, 3), 0);
     },
     // Replaced by the D-Bus library with a function that also sends the signal.
-    emit: (..._args: unknown[]) => undefined as unknown,
+    emit: (...signal: unknown[]): unknown => signal,
   };
 
   private constructor(
@@ -73,7 +73,7 @@ export class DesktopNotifications extends EventEmitter {
     const desktop = new DesktopNotifications(address!, Number(pid), bus);
     await new Promise<void>((ok, fail) =>
       bus.requestName('org.freedesktop.Notifications', 0x4, (err, code) =>
-        err || code !== 1 ? fail(new Error(`D-Bus name: ${String(err ?? code)}`)) : ok(),
+        err || code !== 1 ? fail(new Error(`D-Bus name refused (${code}): ${JSON.stringify(err)}`)) : ok(),
       ),
     );
     bus.exportInterface(desktop.service, '/org/freedesktop/Notifications', {
@@ -128,7 +128,7 @@ export class DesktopNotifications extends EventEmitter {
     this.service.emit('ActionInvoked', n.id, action);
   }
 
-  async stop(): Promise<void> {
+  stop(): void {
     this.bus.connection.end();
     try {
       process.kill(this.daemonPid);
