@@ -3,6 +3,7 @@ import { distinctValues } from '../../lib/journal/columns';
 import type { JournalFilter } from '../../lib/journal/filter';
 import { allMatching } from '../../lib/journal/query';
 import { deleteCalls, purgeTrash, restoreBatch, UNDO_MS } from '../../lib/journal/trash';
+import { byNewest } from '../../lib/journal/order';
 import type { StoredCall } from '../../lib/store/stored-call';
 import { t } from '../i18n';
 import { CallDetails } from './call-details';
@@ -53,7 +54,7 @@ export function CallsView(props: { journal: JournalDb; canDial: boolean; dial(nu
   const chosen = async (): Promise<StoredCall[]> => {
     if (!selection.all && !selection.isEmpty(history.total)) {
       const calls = await journal.db.calls.bulkGet(selection.chosen());
-      return calls.filter((c) => c !== undefined).sort((a, b) => b.startedAt - a.startedAt);
+      return calls.filter((c) => c !== undefined).sort(byNewest);
     }
     const out: StoredCall[] = [];
     for await (const page of allMatching(journal.db, filter, history.plan))

@@ -1,3 +1,4 @@
+import { byNewest } from './order';
 import type { CallRecord } from '../call/types';
 import type { CallDb } from '../store/call-db';
 import type { StoredCall } from '../store/stored-call';
@@ -45,7 +46,7 @@ export function dashboardFrom<T extends CallRecord>(
       calls.filter((c) => c.startedAt >= p.monthStart),
       p,
     ),
-    today: calls.filter((c) => c.startedAt >= p.dayStart).sort((a, b) => b.startedAt - a.startedAt),
+    today: calls.filter((c) => c.startedAt >= p.dayStart).sort(byNewest),
     service: serviceLevel(
       calls.filter((c) => c.startedAt >= since),
       slaSeconds,

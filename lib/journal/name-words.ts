@@ -24,16 +24,26 @@ export function wordsOf(text: string): string[] {
  */
 export function nameKeys(names: readonly (string | undefined)[], startedAt: number): string[] {
   const words = new Set<string>();
+  const pairs = new Set<string>();
   for (const name of names) {
     if (!name) continue;
-    for (const w of wordsOf(name)) {
-      if (words.size >= MAX_NAME_WORDS) break;
-      words.add(w.slice(0, MAX_WORD_LENGTH));
-    }
+    const own = wordsOf(name)
+      .slice(0, MAX_NAME_WORDS)
+      .map((w) => w.slice(0, MAX_WORD_LENGTH));
+    for (const w of own) if (words.size < MAX_NAME_WORDS) words.add(w);
+    // Each ordered pair of one name's first words ("anna petrova", "petrova anna"), so that a
+    // search for a full name reads that person's calls directly.
+    const first = own.slice(0, MAX_PAIR_WORDS);
+    for (const a of first) for (const b of first) if (a !== b) pairs.add(`${a}${PAIR}${b}`);
   }
   const time = timeKey(startedAt);
-  return [...words].map((w) => `${w}\u0001${time}`);
+  return [...words, ...pairs].map((w) => `${w}\u0001${time}`);
 }
+
+/** Joins the two words of a pair entry (sorts before every letter and after the time separator). */
+export const PAIR = '\u0002';
+/** Words of one name that form pairs (3 words give 6 pairs). */
+export const MAX_PAIR_WORDS = 3;
 
 /** A start time as a fixed-width string that sorts like the number (epoch ms up to year 5138). */
 export function timeKey(startedAt: number): string {

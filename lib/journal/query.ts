@@ -5,7 +5,8 @@ import type { CallRecord } from '../call/types';
 
 type CallInsert = CallRecord & Partial<StoredCall>;
 import { matches, type JournalFilter, type SearchPlan } from './filter';
-import { MAX_WORD_LENGTH, timeKey, timeOfNameKey } from './name-words';
+import { MAX_WORD_LENGTH, PAIR, timeKey, timeOfNameKey } from './name-words';
+import { byNewest, mergeNewest } from './order';
 
 /** Where the next page starts: after this call in newest-first order. */
 export interface PageCursor {
@@ -92,7 +93,10 @@ export async function historyPage(
 /** Most words one search word may stand for ("ann" → anna, annette…) before a broader plan is used. */
 const MAX_EXPANSION = 32;
 
-/** The stored words that begin with `prefix`, one index step each; null when there are too many. */
+/**
+ * The stored words (or, for a prefix holding a pair separator, pairs) that begin with `prefix`,
+ * one index step each; null when there are too many.
+ */
 export async function storedWords(db: CallDb, prefix: string): Promise<string[] | null> {
   const words: string[] = [];
   let from = prefix;
@@ -100,6 +104,12 @@ export async function storedWords(db: CallDb, prefix: string): Promise<string[] 
     const [key] = await db.calls.where('nameKeys').between(from, `${prefix}\uffff`, true, true).limit(1).keys();
     if (typeof key !== 'string') return words;
     const word = key.slice(0, key.indexOf('\u0001'));
+    const pair = word.indexOf(PAIR);
+    if (pair >= 0 && !prefix.includes(PAIR)) {
+      // A word's pair entries follow its own: a search for words skips them all at once.
+      from = `${word.slice(0, pair)}\u0003`;
+      continue;
+    }
     words.push(word);
     from = `${word}\u0002`;
   }
@@ -107,11 +117,11 @@ export async function storedWords(db: CallDb, prefix: string): Promise<string[] 
 }
 
 /**
- * A page of a name search. The index's entries end in the call's start time, so the primary keys
- * of one stored word come out oldest to newest without reading a record. The rarest search word
- * drives: for each stored word it begins ("ann" → anna, annette), its keys are narrowed to calls
- * that have the other words too (primary keys only), then read newest first a page at a time;
- * the words' pages are merged. Broad prefixes fall back to reading index keys.
+ * A page of a name search. Index entries end in the call's start time, so the calls of one stored
+ * word (or pair of words of one name, "anna\u0002petrova") come out of the index newest first: a
+ * page walks a few such ranges backwards and merges them. Two or more words look up their pair
+ * first (the two longest, the later one as typed so far); when no name holds both, the longest
+ * word is walked and the others checked on the records. Broad prefixes fall back to index keys.
  */
 async function namePage(
   db: CallDb,
@@ -120,20 +130,43 @@ async function namePage(
   limit: number,
   cursor?: PageCursor,
 ): Promise<StoredCall[]> {
-  const keep = (c: StoredCall) => afterCursor(c, cursor) && matches(c, f, plan);
   const words = [...new Set(plan.words.map((w) => w.slice(0, MAX_WORD_LENGTH)))];
-  const idsOf = async (w: string) =>
-    new Set(await db.calls.where('nameKeys').between(w, `${w}\uffff`, true, true).primaryKeys());
-  const sets = words.length > 1 ? await Promise.all(words.map(idsOf)) : [];
-  const order = words.map((w, i) => ({ w, size: sets[i]?.size ?? 0 })).sort((a, b) => a.size - b.size);
-  const driver = order[0]!.w;
-  const others = sets.filter((_s, i) => words[i] !== driver);
-  const stored = await storedWords(db, driver);
-  if (stored === null) return byKeys(db, await searchKeys(db, plan), f, plan, limit, cursor);
+  if (words.length > 1) {
+    const [a, b] = [...words].sort((x, y) => y.length - x.length);
+    const pairs = [`${a}${PAIR}${b}`, `${b}${PAIR}${a}`];
+    const found = await Promise.all(pairs.map((p) => walkWords(db, p, f, plan, limit, cursor)));
+    if (found.some((list) => list !== null && list.length > 0)) {
+      return mergeNewest(
+        found.map((list) => list ?? []),
+        limit,
+      );
+    }
+  }
+  const longest = [...words].sort((x, y) => y.length - x.length)[0]!;
+  return (
+    (await walkWords(db, longest, f, plan, limit, cursor)) ??
+    byKeys(db, await searchKeys(db, plan), f, plan, limit, cursor)
+  );
+}
+
+/**
+ * The newest `limit` calls matching the filter among those of every stored word beginning with
+ * `prefix`, walking each word's range backwards; null when the prefix stands for too many words.
+ */
+async function walkWords(
+  db: CallDb,
+  prefix: string,
+  f: JournalFilter,
+  plan: SearchPlan,
+  limit: number,
+  cursor?: PageCursor,
+): Promise<StoredCall[] | null> {
+  const stored = await storedWords(db, prefix);
+  if (stored === null) return null;
   const hi = Math.min(f.to ?? Infinity, cursor?.startedAt ?? Infinity);
   const lists = await Promise.all(
-    stored.map(async (w) => {
-      const ids = await db.calls
+    stored.map((w) =>
+      db.calls
         .where('nameKeys')
         .between(
           `${w}\u0001${f.from === undefined ? '' : timeKey(f.from)}`,
@@ -141,23 +174,13 @@ async function namePage(
           true,
           true,
         )
-        .primaryKeys();
-      const newestFirst = ids.filter((id) => others.every((set) => set.has(id))).reverse();
-      const out: StoredCall[] = [];
-      for (let i = 0; i < newestFirst.length && out.length < limit; i += limit) {
-        for (const c of await db.calls.bulkGet(newestFirst.slice(i, i + limit))) {
-          if (c && keep(c) && out.length < limit) out.push(c);
-        }
-      }
-      return out;
-    }),
+        .reverse()
+        .filter((c) => afterCursor(c, cursor) && matches(c, f, plan))
+        .limit(limit)
+        .toArray(),
+    ),
   );
-  const seen = new Set<string>();
-  return lists
-    .flat()
-    .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-    .filter((c) => !seen.has(c.id) && (seen.add(c.id), true))
-    .slice(0, limit);
+  return mergeNewest(lists, limit);
 }
 
 /** A call's place in newest-first order, as an index gives it without reading the record. */
@@ -187,9 +210,7 @@ export async function searchKeys(db: CallDb, plan: Exclude<SearchPlan, { kind: '
         });
     }
   }
-  return [...refs]
-    .map(([id, startedAt]) => ({ id, startedAt }))
-    .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return [...refs].map(([id, startedAt]) => ({ id, startedAt })).sort(byNewest);
 }
 
 /** Reads the records of `refs` in order, page-sized chunks at a time, until `limit` match. */

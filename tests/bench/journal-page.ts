@@ -7,6 +7,7 @@ import { matches, planSearch, type JournalFilter, type SearchPlan } from '../../
 import { importCalls } from '../../lib/journal/import-store';
 import { loadDashboard } from '../../lib/journal/dashboard-data';
 import { MAX_WORD_LENGTH } from '../../lib/journal/name-words';
+import { mergeNewest } from '../../lib/journal/order';
 import { numberKey, numberNormaliser, type Numbering } from '../../lib/journal/number-key';
 import { historyPage, indexFor } from '../../lib/journal/query';
 import { phone } from '../../lib/phone/default-kit';
@@ -120,12 +121,7 @@ async function rawNamePage(
       return out;
     }),
   );
-  const seen = new Set<string>();
-  return lists
-    .flat()
-    .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-    .filter((c) => !seen.has(c.id) && (seen.add(c.id), true))
-    .slice(0, limit);
+  return mergeNewest(lists, limit);
 }
 
 async function rawDashboard(slaSeconds: number) {

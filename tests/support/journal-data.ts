@@ -1,16 +1,5 @@
 import type { CallDirection, CallOutcome, CallRecord } from '../../lib/call/types';
-
-/** A small deterministic PRNG (mulberry32), so generated journals are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 const FIRST = ['Anna', 'Ivan', 'Olga', 'Piotr', 'Maria', 'Jan', 'Elena', 'Sergey', 'Kasia', 'Dmitry', 'Zofia', 'Oleg'];
 const LAST = ['Petrova', 'Kowalski', 'Smirnov', 'Nowak', 'Ivanova', 'Wiśniewska', 'Volkov', 'Lewandowski'];

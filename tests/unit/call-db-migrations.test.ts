@@ -41,7 +41,13 @@ describe('call store schema versions', () => {
     expect(db.verno).toBe(2);
     expect(await db.calls.get('a')).toMatchObject({
       remoteE164: '+74951234567',
-      nameKeys: [expect.stringMatching(/^anna\u0001/), expect.stringMatching(/^petrova\u0001/)],
+      nameKeys: [
+        expect.stringMatching(/^anna\u0001/),
+        expect.stringMatching(/^petrova\u0001/),
+        // Pairs of one name's words: a full name is found without reading each word's calls.
+        expect.stringMatching(/^anna\u0002petrova\u0001/),
+        expect.stringMatching(/^petrova\u0002anna\u0001/),
+      ],
     });
     // Changing the name or number re-derives the keys.
     await db.calls.update('a', { remoteName: 'Olga', remoteNumber: '984957654321' });

@@ -54,6 +54,8 @@ const FILTERS: Record<string, JournalFilter> = {
   'the same number, international': { text: '+7 495 000 00 07' },
   'a number beginning': { text: '+7 495 000 01' },
   'a name': { text: 'anna' },
+  'a full name, either order, the last word begun': { text: 'petrova ann' },
+  'a full name as written': { text: 'Anna Petrova' },
   'the beginning of a name, with accents typed or not': { text: 'wisniew' },
   'a name since a date': { text: 'kowalski', from: END - 20 * DAY },
   'two words of a name and a company': { text: 'Petrova samara', direction: 'inbound' },
