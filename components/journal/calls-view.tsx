@@ -7,6 +7,7 @@ import { byNewest } from '../../lib/journal/order';
 import type { StoredCall } from '../../lib/store/stored-call';
 import { t } from '../i18n';
 import { CallDetails } from './call-details';
+import { ConfirmDialog } from './confirm-dialog';
 import { ExchangePanel } from './exchange-panel';
 import { redialNumber } from './format';
 import { HistoryFilters } from './history-filters';
@@ -132,18 +133,14 @@ export function CallsView(props: { journal: JournalDb; canDial: boolean; dial(nu
           onClose={() => setOpen(null)}
         />
       )}
-      <dialog ref={confirm} aria-label={t('deleteConfirmTitle')} onClose={() => setPending(null)}>
-        <h2>{t('deleteConfirmTitle')}</h2>
-        <p>{t('deleteConfirm', String(pending?.length ?? 0))}</p>
-        <div class="buttons">
-          <button type="button" class="danger" onClick={() => void doDelete()}>
-            {t('deleteConfirmYes', String(pending?.length ?? 0))}
-          </button>
-          <button type="button" onClick={() => confirm.current?.close()}>
-            {t('cancel')}
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        dialog={confirm}
+        title={t('deleteConfirmTitle')}
+        text={t('deleteConfirm', String(pending?.length ?? 0))}
+        confirm={t('deleteConfirmYes', String(pending?.length ?? 0))}
+        onConfirm={() => void doDelete()}
+        onClose={() => setPending(null)}
+      />
       {undo && (
         <div class="toast" role="status">
           {t('deletedCalls', String(undo.count))}{' '}

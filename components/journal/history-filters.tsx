@@ -68,69 +68,37 @@ export function HistoryFilters(props: {
           onChange={(e) => set('to', dayStart(e.currentTarget.value, true))}
         />
       </div>
-      <div class="filter">
-        <label for="history-direction">{t('historyDirection')}</label>
-        <select
-          id="history-direction"
-          value={filter.direction ?? ''}
-          onChange={(e) => set('direction', (e.currentTarget.value || undefined) as JournalFilter['direction'])}
-        >
-          <option value="">{t('historyAny')}</option>
-          {CALL_DIRECTIONS.map((d) => (
-            <option key={d} value={d}>
-              {t(keyOf('direction', d))}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="filter">
-        <label for="history-outcome">{t('historyOutcome')}</label>
-        <select
-          id="history-outcome"
-          value={filter.outcome ?? ''}
-          onChange={(e) => set('outcome', (e.currentTarget.value || undefined) as JournalFilter['outcome'])}
-        >
-          <option value="">{t('historyAny')}</option>
-          {CALL_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(keyOf('outcome', o))}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Choice
+        id="history-direction"
+        label={t('historyDirection')}
+        value={filter.direction}
+        options={CALL_DIRECTIONS.map((d) => [d, t(keyOf('direction', d))])}
+        onChange={(v) => set('direction', v as JournalFilter['direction'])}
+      />
+      <Choice
+        id="history-outcome"
+        label={t('historyOutcome')}
+        value={filter.outcome}
+        options={CALL_OUTCOMES.map((o) => [o, t(keyOf('outcome', o))])}
+        onChange={(v) => set('outcome', v as JournalFilter['outcome'])}
+      />
       {props.accounts.length > 1 && (
-        <div class="filter">
-          <label for="history-account">{t('historyAccount')}</label>
-          <select
-            id="history-account"
-            value={filter.account ?? ''}
-            onChange={(e) => set('account', e.currentTarget.value || undefined)}
-          >
-            <option value="">{t('historyAny')}</option>
-            {props.accounts.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          id="history-account"
+          label={t('historyAccount')}
+          value={filter.account}
+          options={props.accounts.map((a) => [a, a])}
+          onChange={(v) => set('account', v)}
+        />
       )}
       {props.queues.length > 0 && (
-        <div class="filter">
-          <label for="history-queue">{t('historyQueue')}</label>
-          <select
-            id="history-queue"
-            value={filter.queue ?? ''}
-            onChange={(e) => set('queue', e.currentTarget.value || undefined)}
-          >
-            <option value="">{t('historyAny')}</option>
-            {props.queues.map((q) => (
-              <option key={q} value={q}>
-                {q}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          id="history-queue"
+          label={t('historyQueue')}
+          value={filter.queue}
+          options={props.queues.map((q) => [q, q])}
+          onChange={(v) => set('queue', v)}
+        />
       )}
     </form>
   );
@@ -145,4 +113,31 @@ function withValue<K extends keyof JournalFilter>(
   if (v === undefined) delete next[k];
   else next[k] = v;
   return next;
+}
+
+/** One select filter: "Any" or one of the values (value, words). */
+function Choice(props: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  options: [string, string][];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <div class="filter">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.currentTarget.value || undefined)}
+      >
+        <option value="">{t('historyAny')}</option>
+        {props.options.map(([value, words]) => (
+          <option key={value} value={value}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }

@@ -51,6 +51,30 @@ export function RecordingFormView() {
         {t(errors[k] as MessageKey)}
       </p>
     ) : null;
+  const textField = (name: 'urlHeader' | 'urlTemplate', label: string, example: string, hint?: string) => {
+    const id = `rec-${name}`;
+    const describedBy = [errors[name] ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+    return (
+      <>
+        <label for={id}>{label}</label>
+        <input
+          id={id}
+          value={form[name]}
+          placeholder={example}
+          disabled={!hasAccount}
+          aria-invalid={errors[name] ? 'true' : 'false'}
+          aria-describedby={describedBy || undefined}
+          onInput={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+        />
+        {hint && (
+          <p id={`${id}-hint`} class="hint">
+            {hint}
+          </p>
+        )}
+        {error(name)}
+      </>
+    );
+  };
   if (saved === null) return null;
   return (
     <form class="recording-form" onSubmit={(e) => void save(e)} noValidate>
@@ -79,31 +103,13 @@ export function RecordingFormView() {
           {error('consent')}
         </div>
       )}
-      <label for="rec-header">{t('recordUrlHeader')}</label>
-      <input
-        id="rec-header"
-        value={form.urlHeader}
-        placeholder="X-Recording-URL"
-        disabled={!hasAccount}
-        aria-invalid={errors.urlHeader ? 'true' : 'false'}
-        aria-describedby={errors.urlHeader ? 'rec-urlHeader-error' : undefined}
-        onInput={(e) => setForm({ ...form, urlHeader: e.currentTarget.value })}
-      />
-      {error('urlHeader')}
-      <label for="rec-template">{t('recordUrlTemplate')}</label>
-      <input
-        id="rec-template"
-        value={form.urlTemplate}
-        placeholder="https://pbx.example.com/recordings/{date}/{sipCallId}.wav"
-        disabled={!hasAccount}
-        aria-invalid={errors.urlTemplate ? 'true' : 'false'}
-        aria-describedby={errors.urlTemplate ? 'rec-urlTemplate-error' : 'rec-template-hint'}
-        onInput={(e) => setForm({ ...form, urlTemplate: e.currentTarget.value })}
-      />
-      <p id="rec-template-hint" class="hint">
-        {t('recordUrlTemplateHint')}
-      </p>
-      {error('urlTemplate')}
+      {textField('urlHeader', t('recordUrlHeader'), 'X-Recording-URL')}
+      {textField(
+        'urlTemplate',
+        t('recordUrlTemplate'),
+        'https://pbx.example.com/recordings/{date}/{sipCallId}.wav',
+        t('recordUrlTemplateHint'),
+      )}
       <div class="buttons">
         <button type="submit" class="primary" disabled={!hasAccount}>
           {t('saveRecording')}

@@ -4,6 +4,7 @@ import { deleteRecordingsBefore, recordingSpace, type RecordingSpace } from '../
 import { t } from '../i18n';
 import { formatBytes, formatWhen } from './format';
 import type { JournalDb } from './journal-db';
+import { ConfirmDialog } from './confirm-dialog';
 
 /**
  * Recordings' space and retention (ReadyScript's "manage recordings"): how much the recordings
@@ -70,17 +71,13 @@ export function RecordingsView(props: { journal: JournalDb }) {
         {t('recordingsDeleteOld')}
       </button>
       <p role="status">{status}</p>
-      <dialog ref={confirm} aria-label={t('recordingsDeleteOld')}>
-        <p>{t('recordingsDeleteConfirm', before)}</p>
-        <div class="buttons">
-          <button type="button" class="danger" onClick={() => void doDelete()}>
-            {t('recordingsDeleteYes')}
-          </button>
-          <button type="button" onClick={() => confirm.current?.close()}>
-            {t('cancel')}
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        dialog={confirm}
+        title={t('recordingsDeleteOld')}
+        text={t('recordingsDeleteConfirm', before)}
+        confirm={t('recordingsDeleteYes')}
+        onConfirm={() => void doDelete()}
+      />
     </section>
   );
 }

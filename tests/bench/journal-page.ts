@@ -6,7 +6,7 @@ import { exportCsv, previewImport } from '../../lib/journal/exchange-files';
 import { matches, planSearch, type JournalFilter, type SearchPlan } from '../../lib/journal/filter';
 import { importCalls } from '../../lib/journal/import-store';
 import { loadDashboard } from '../../lib/journal/dashboard-data';
-import { MAX_WORD_LENGTH } from '../../lib/journal/name-words';
+import { MAX_WORD_LENGTH, PAIR } from '../../lib/journal/name-words';
 import { mergeNewest } from '../../lib/journal/order';
 import { numberKey, numberNormaliser, type Numbering } from '../../lib/journal/number-key';
 import { historyPage, indexFor } from '../../lib/journal/query';
@@ -80,46 +80,41 @@ async function rawNamePage(
   plan: Extract<SearchPlan, { kind: 'name' }>,
   limit: number,
 ): Promise<StoredCall[]> {
-  const index = () => raw.transaction('calls').objectStore('calls').index('nameKeys');
   const words = [...new Set(plan.words.map((w) => w.slice(0, MAX_WORD_LENGTH)))];
-  const sets =
-    words.length > 1
-      ? await Promise.all(
-          words.map(
-            async (w) => new Set((await req(index().getAllKeys(IDBKeyRange.bound(w, `${w}\uffff`)))).map(String)),
-          ),
-        )
-      : [];
-  const order = words.map((w, i) => ({ w, size: sets[i]?.size ?? 0 })).sort((a, b) => a.size - b.size);
-  const driver = order[0]!.w;
-  const others = sets.filter((_s, i) => words[i] !== driver);
+  const byLength = [...words].sort((x, y) => y.length - x.length);
+  if (words.length > 1) {
+    const [a, b] = byLength;
+    const found = await Promise.all([`${a}${PAIR}${b}`, `${b}${PAIR}${a}`].map((p) => rawWalkWords(p, f, plan, limit)));
+    if (found.some((l) => l.length > 0)) return mergeNewest(found, limit);
+  }
+  return rawWalkWords(byLength[0]!, f, plan, limit);
+}
+
+/** Stored words under `prefix` by a key cursor that jumps from word to word, then newest-first walks. */
+async function rawWalkWords(prefix: string, f: JournalFilter, plan: SearchPlan, limit: number): Promise<StoredCall[]> {
   const stored: string[] = [];
   await new Promise<void>((ok, fail) => {
-    const r = index().openKeyCursor(IDBKeyRange.bound(driver, `${driver}\uffff`));
+    const r = raw
+      .transaction('calls')
+      .objectStore('calls')
+      .index('nameKeys')
+      .openKeyCursor(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
     r.onerror = () => fail(new Error(String(r.error)));
     r.onsuccess = () => {
       const cur = r.result;
       if (!cur) return ok();
       const key = cur.key as string;
       const word = key.slice(0, key.indexOf('\u0001'));
+      const pair = word.indexOf(PAIR);
+      if (pair >= 0 && !prefix.includes(PAIR)) return cur.continue(`${word.slice(0, pair)}\u0003`);
       stored.push(word);
       cur.continue(`${word}\u0002`);
     };
   });
   const lists = await Promise.all(
-    stored.map(async (w) => {
-      const ids = (await req(index().getAllKeys(IDBKeyRange.bound(`${w}\u0001`, `${w}\u0001\uffff`)))).map(String);
-      const newestFirst = ids.filter((id) => others.every((set) => set.has(id))).reverse();
-      const out: StoredCall[] = [];
-      for (let i = 0; i < newestFirst.length && out.length < limit; i += limit) {
-        const store = raw.transaction('calls').objectStore('calls');
-        const chunk = await Promise.all(
-          newestFirst.slice(i, i + limit).map((id) => req(store.get(id) as IDBRequest<StoredCall | undefined>)),
-        );
-        for (const c of chunk) if (c && matches(c, f, plan) && out.length < limit) out.push(c);
-      }
-      return out;
-    }),
+    stored.map((w) =>
+      rawWalk('nameKeys', IDBKeyRange.bound(`${w}\u0001`, `${w}\u0001\uffff`), (c) => matches(c, f, plan), limit),
+    ),
   );
   return mergeNewest(lists, limit);
 }
