@@ -15,6 +15,11 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'notifications', 'tabs', ...(manifestVersion === 3 ? ['offscreen'] : [])],
     action: { default_title: '__MSG_extName__' },
+    // The content script imports the call pop-up only when a call is shown (entrypoints/call-popup).
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['call-popup.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]
+        : ['call-popup.js'],
     ...(manifestVersion === 2
       ? { browser_specific_settings: { gecko: { id: 'cti-phone@example.org', strict_min_version: '115.0' } } }
       : {}),
