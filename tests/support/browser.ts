@@ -43,6 +43,8 @@ export async function launchExtension(
     userDataDir?: string;
     /** `ask`: no auto-granted media prompts, so permissions start unset (onboarding tests). */
     mediaPrompts?: 'auto-accept' | 'ask';
+    /** The browser's UI language (`ru`, `pl`…): the extension's messages and date formats follow it. */
+    lang?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const dir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cti-profile-')));
@@ -51,7 +53,9 @@ export async function launchExtension(
     headless: process.env.HEADED !== '1',
     // Playwright disables extensions by default; this suite is all about one.
     ignoreDefaultArgs: ['--disable-extensions'],
+    ...(opts.lang ? { locale: opts.lang } : {}),
     args: [
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       // Agents' browsers have the default autoplay policy: the extension must play calls and the
