@@ -23,8 +23,22 @@ export default defineConfig({
       'unlimitedStorage',
     ],
     action: { default_title: '__MSG_extName__' },
+    // The content script imports the call pop-up only when a call is shown (entrypoints/call-popup).
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['call-popup.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]
+        : ['call-popup.js'],
     ...(manifestVersion === 2
-      ? { browser_specific_settings: { gecko: { id: 'cti-phone@example.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'cti-phone@example.org',
+              strict_min_version: '115.0',
+              // Calls and caller data go only to the PBX and CRMs the user or admin configures.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
   hooks: {

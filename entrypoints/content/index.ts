@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import * as z from 'zod/mini';
-import { toContentSchema } from '../../lib/protocol/content';
-import { setupCallPopup } from './call-popup-host';
+import { scanConfigMessageSchema } from '../../lib/protocol/content';
+import { setupCallPopup } from './call-popup-loader';
 import { setupClickToCall } from './click-to-call';
 import { domReady, HighlightStyle } from './highlight-style';
-import '../../components/call-card.css';
-import './popup.css';
 import './number-actions.css';
 
 // Runs on every web page and frame, so it stays small: number matching happens in the background.
@@ -28,10 +26,10 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((raw: unknown, sender) => {
       // Only our background may drive the page (messages from other tabs carry sender.tab).
       if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-      const msg = z.safeParse(toContentSchema, raw);
-      if (!msg.success) return undefined;
-      if (msg.data.type === 'show') popup?.show(msg.data.call);
-      else clickToCall.configure(msg.data.config);
+      // The call pop-up validates its own messages, in its module loaded on the first call.
+      if ((raw as { type?: unknown } | null)?.type === 'show') popup?.show(raw);
+      const msg = z.safeParse(scanConfigMessageSchema, raw);
+      if (msg.success) clickToCall.configure(msg.data.config);
       return undefined;
     });
     await domReady();

@@ -18,14 +18,17 @@ export const scanConfigSchema = z.object({
 /** The scanner's configuration for one tab. */
 export type ScanConfig = z.infer<typeof scanConfigSchema>;
 
-export const toContentSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('show'),
-    /** The call to show in this tab, or null to close the pop-up. */
-    call: z.nullable(callRecordSchema),
-  }),
-  z.object({ type: z.literal('scanConfig'), config: scanConfigSchema }),
-]);
+/** Background → content: the call the pop-up of this tab shows. Validated by the pop-up module. */
+export const showMessageSchema = z.object({
+  type: z.literal('show'),
+  /** The call to show in this tab, or null to close the pop-up. */
+  call: z.nullable(callRecordSchema),
+});
+
+/** Background → content: the number scanner's new configuration. */
+export const scanConfigMessageSchema = z.object({ type: z.literal('scanConfig'), config: scanConfigSchema });
+
+export const toContentSchema = z.discriminatedUnion('type', [showMessageSchema, scanConfigMessageSchema]);
 /** Background → content. */
 export type ToContent = z.infer<typeof toContentSchema>;
 

@@ -45,6 +45,8 @@ export async function launchExtension(
     mediaPrompts?: 'auto-accept' | 'ask';
     /** Extra environment of the browser (the desktop's D-Bus session for notifications). */
     env?: Record<string, string>;
+    /** The browser's UI language (`ru`, `pl`…): the extension's messages and date formats follow it. */
+    lang?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const dir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cti-profile-')));
@@ -54,7 +56,9 @@ export async function launchExtension(
     ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     // Playwright disables extensions by default; this suite is all about one.
     ignoreDefaultArgs: ['--disable-extensions'],
+    ...(opts.lang ? { locale: opts.lang } : {}),
     args: [
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       // Agents' browsers have the default autoplay policy: the extension must play calls and the
