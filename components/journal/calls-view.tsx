@@ -20,7 +20,7 @@ import { useHistory } from './use-history';
  * The Calls tab: search and filters, the virtualised list with multi-select, export/import,
  * delete with confirmation and undo, and the call card.
  */
-export function CallsView(props: { journal: JournalDb; canDial: boolean; dial(number: string): void }) {
+export function CallsView(props: { journal: JournalDb; canDial: boolean; dial: (number: string) => void }) {
   const { journal } = props;
   const [filter, setFilter] = useState<JournalFilter>({});
   const [selection, setSelection] = useState(Selection.none());

@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../i18n';
 import { request } from '../page-request';
 import { formatWhen } from './format';
 import type { JournalDb } from './journal-db';
+import { RemindersList } from './reminders-list';
 
 const replySchema = z.union([
   z.object({ ok: z.literal(true), id: z.string() }),
@@ -25,8 +26,9 @@ function localInput(ms: number): string {
  * Missed calls, one entry per caller until the agent talks with them (Omnidesk's grouping): call
  * back, mark handled, or be reminded at a chosen time by a notification that dials when clicked.
  */
-export function MissedView(props: { journal: JournalDb; canDial: boolean; dial(number: string): void }) {
+export function MissedView(props: { journal: JournalDb; canDial: boolean; dial: (number: string) => void }) {
   const [groups, setGroups] = useState<MissedGroup[] | null>(null);
+  const [reminders, setReminders] = useState(0);
   useEffect(() => {
     const sub = liveQuery(() => missedGroups(props.journal.db)).subscribe({
       next: setGroups,
@@ -37,12 +39,13 @@ export function MissedView(props: { journal: JournalDb; canDial: boolean; dial(n
   if (groups === null) return <p>{t('counting')}</p>;
   return (
     <section class="missed-view" aria-label={t('tabMissed')}>
+      <RemindersList version={reminders} />
       {groups.length === 0 ? (
         <p class="empty">{t('missedNone')}</p>
       ) : (
         <ul class="missed" aria-label={t('tabMissed')}>
           {groups.map((g) => (
-            <MissedEntry key={g.key} group={g} {...props} />
+            <MissedEntry key={g.key} group={g} {...props} onReminder={() => setReminders((n) => n + 1)} />
           ))}
         </ul>
       )}
@@ -50,7 +53,13 @@ export function MissedView(props: { journal: JournalDb; canDial: boolean; dial(n
   );
 }
 
-function MissedEntry(props: { group: MissedGroup; journal: JournalDb; canDial: boolean; dial(number: string): void }) {
+function MissedEntry(props: {
+  group: MissedGroup;
+  journal: JournalDb;
+  canDial: boolean;
+  dial: (number: string) => void;
+  onReminder: () => void;
+}) {
   const g = props.group;
   const shown = g.number.startsWith('+') ? formatInternational(g.number) : g.number;
   const label = g.name ? `${g.name} ${shown}` : shown;
@@ -65,6 +74,7 @@ function MissedEntry(props: { group: MissedGroup; journal: JournalDb; canDial: b
     );
     if (!reply.success) setStatus(t('errEngine'));
     else setStatus(reply.data.ok ? t('reminderSet', formatWhen(at)) : t(reply.data.error as MessageKey));
+    if (reply.success && reply.data.ok) props.onReminder();
   };
   return (
     <li class="missed-entry" aria-label={label}>
