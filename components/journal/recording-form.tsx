@@ -61,7 +61,6 @@ export function RecordingFormView() {
           id={id}
           value={form[name]}
           placeholder={example}
-          disabled={!hasAccount}
           aria-invalid={errors[name] ? 'true' : 'false'}
           aria-describedby={describedBy || undefined}
           onInput={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
@@ -82,7 +81,6 @@ export function RecordingFormView() {
         <input
           type="checkbox"
           checked={form.local}
-          disabled={!hasAccount}
           onChange={(e) => setForm({ ...form, local: e.currentTarget.checked })}
         />
         {t('recordLocal')}
@@ -111,11 +109,11 @@ export function RecordingFormView() {
         t('recordUrlTemplateHint'),
       )}
       <div class="buttons">
-        <button type="submit" class="primary" disabled={!hasAccount}>
+        <button type="submit" class="primary">
           {t('saveRecording')}
         </button>
       </div>
-      <p role="status">{hasAccount ? status : t('errNoAccount')}</p>
+      <p role="status">{status || (hasAccount ? '' : t('errNoAccount'))}</p>
     </form>
   );
 }
