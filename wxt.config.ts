@@ -13,7 +13,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'notifications', 'tabs', ...(manifestVersion === 3 ? ['offscreen'] : [])],
+    permissions: [
+      'storage',
+      'notifications',
+      'tabs',
+      ...(manifestVersion === 3 ? ['offscreen'] : []),
+      // The journal: callback reminders, and recordings that outlast storage pressure.
+      'alarms',
+      'unlimitedStorage',
+    ],
     action: { default_title: '__MSG_extName__' },
     // The content script imports the call pop-up only when a call is shown (entrypoints/call-popup).
     web_accessible_resources:

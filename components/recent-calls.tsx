@@ -3,9 +3,11 @@ import { formatDuration } from './format';
 import { keyOf, t } from './i18n';
 import { request } from './page-request';
 import { prepareCall } from './prepare-call';
+import type { StoredCall } from '../lib/store/stored-call';
+import { redialNumber } from './journal/format';
 
 /** The last calls from the store; each one redials on click. */
-export function RecentCalls(props: { calls: CallRecord[]; canDial: boolean }) {
+export function RecentCalls(props: { calls: StoredCall[]; canDial: boolean }) {
   if (props.calls.length === 0) return <p class="empty">{t('noRecentCalls')}</p>;
   return (
     <ul class="recent" aria-label={t('recentCalls')}>
@@ -17,7 +19,7 @@ export function RecentCalls(props: { calls: CallRecord[]; canDial: boolean }) {
             aria-label={t('redial', c.remoteName ? `${c.remoteName} ${c.remoteNumber}` : c.remoteNumber)}
             onPointerEnter={prepareCall}
             onFocus={prepareCall}
-            onClick={() => void request({ type: 'dial', number: c.remoteNumber }).catch(() => undefined)}
+            onClick={() => void request({ type: 'dial', number: redialNumber(c) }).catch(() => undefined)}
           >
             <span class="line">
               <span class={`dir ${c.direction}`} aria-hidden="true">

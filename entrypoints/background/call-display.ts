@@ -32,6 +32,7 @@ export class CallDisplay {
 
   constructor(private readonly actions: { answer(id: string): void; reject(id: string): void }) {
     browser.notifications.onButtonClicked.addListener((id, button) => {
+      if (!id.startsWith('incoming-')) return;
       const callId = id.replace(/^incoming-/, '');
       if (button === 0) this.actions.answer(callId);
       else this.actions.reject(callId);

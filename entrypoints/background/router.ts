@@ -9,7 +9,15 @@ import { replyAsync } from '../../lib/protocol/reply';
 import { senderKind } from '../../lib/protocol/sender';
 import type { Settings } from '../../lib/settings/schema';
 import type { Hub } from './setup';
-import { loadSettings, saveAccount, saveClickToCall, saveDialRules, saveSiteEnabled } from './settings-store';
+import {
+  loadSettings,
+  saveAccount,
+  saveClickToCall,
+  saveDialRules,
+  saveJournalSettings,
+  saveRecording,
+  saveSiteEnabled,
+} from './settings-store';
 
 const log = appLog.scope('router');
 
@@ -82,6 +90,21 @@ async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
       return afterPhoneSave(hub, await saveDialRules(msg.dialRules));
     case 'setSiteEnabled':
       return afterPhoneSave(hub, await saveSiteEnabled(msg.host, msg.enabled));
+    // ---- journal (issue 6)
+    case 'getJournalSettings':
+      return (await loadSettings()).settings.journal;
+    case 'saveJournalSettings':
+      return (await saveJournalSettings(msg.journal)).journal;
+    case 'saveRecording':
+      await saveRecording(msg.recording);
+      await hub.configureEngine();
+      return { ok: true };
+    case 'setReminder':
+      return hub.journal.setReminder(msg.reminder);
+    case 'cancelReminder':
+      return hub.journal.cancelReminder(msg.id);
+    case 'listReminders':
+      return hub.journal.listReminders();
   }
 }
 

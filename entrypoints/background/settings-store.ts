@@ -2,7 +2,14 @@ import { browser } from 'wxt/browser';
 import { serialQueue } from '../../lib/async/serial';
 import type { DialRules } from '../../lib/phone/dial-rules';
 import { migrateSettings, type LoadResult } from '../../lib/settings/migrate';
-import { settingsSchema, type ClickToCall, type Settings, type SipAccount } from '../../lib/settings/schema';
+import {
+  settingsSchema,
+  type ClickToCall,
+  type JournalSettings,
+  type Recording,
+  type Settings,
+  type SipAccount,
+} from '../../lib/settings/schema';
 import { setSiteEnabled } from '../../lib/settings/sites';
 
 const KEY = 'settings';
@@ -21,7 +28,11 @@ export async function loadSettings(): Promise<LoadResult> {
 
 /** Saves the account, keeping the other settings. */
 export async function saveAccount(account: SipAccount): Promise<void> {
-  await update((s) => ({ ...s, account }));
+  // The account form does not hold recording settings: keep the saved ones.
+  await update((s) => {
+    const recording = account.recording ?? s.account?.recording;
+    return { ...s, account: recording ? { ...account, recording } : account };
+  });
 }
 
 /** Saves the click-to-call settings, keeping the others; returns all settings as stored. */
@@ -59,4 +70,19 @@ function update(change: (settings: Settings) => Settings): Promise<Settings> {
 export async function restrictStorageToExtension(): Promise<void> {
   const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
   await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+}
+
+// ---- journal (issue 6)
+
+/** Saves the journal settings, keeping the others; returns all settings as stored. */
+export function saveJournalSettings(journal: JournalSettings): Promise<Settings> {
+  return update((s) => ({ ...s, journal }));
+}
+
+/** Saves the account's recording settings; there must be an account to record. */
+export function saveRecording(recording: Recording): Promise<Settings> {
+  return update((s) => {
+    if (!s.account) throw new Error('errNoAccount');
+    return { ...s, account: { ...s.account, recording } };
+  });
 }

@@ -11,6 +11,8 @@ import { CallDisplay } from './call-display';
 import { ClickToCall } from './click-to-call';
 import { ensureOffscreen, offscreenEngine } from './engine-link';
 import { handleMessage } from './router';
+import { JournalService } from './journal';
+import type { CallDb } from '../../lib/store/call-db';
 import { loadSettings, restrictStorageToExtension } from './settings-store';
 
 const log = appLog.scope('background');
@@ -29,12 +31,18 @@ export interface Hub {
   clickToCall: ClickToCall;
   /** Click-to-call or dialling rules changed: open tabs get the new scanner configuration. */
   scanConfigChanged(): Promise<void>;
+  /** The call journal: store, missed-call badge, callback reminders (issue 6). */
+  journal: JournalService;
 }
 
 /** Wires the background: engine link, routing, badge, pop-up placement, onboarding. */
 export function setupBackground(): void {
+  const journal: JournalService = new JournalService(
+    (number) => clickToCall.dial(number),
+    () => clickToCall.phoneKit(),
+  );
   const engine =
-    import.meta.env.MANIFEST_VERSION === 2 ? inPageEngine((next) => hub.setState(next)) : offscreenEngine();
+    import.meta.env.MANIFEST_VERSION === 2 ? inPageEngine((next) => hub.setState(next), journal.db) : offscreenEngine();
   const pages = new Set<Browser.runtime.Port>();
   let state: EngineState = { registration: UNCONFIGURED, calls: [] };
   const display = new CallDisplay({
@@ -62,11 +70,13 @@ export function setupBackground(): void {
       return configuring(async () => {
         const settings = await loadSettings();
         if (!settings.ok) log.error(`settings unreadable: ${settings.problem}`);
+        await journal.pushNumbering().catch((e: unknown) => log.warn(`numbering: ${String(e)}`));
         await engine.configure(settings.settings.account);
       });
     },
     clickToCall,
     scanConfigChanged: () => clickToCall.broadcast(),
+    journal,
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) =>
@@ -99,6 +109,8 @@ export function setupBackground(): void {
 /** On every start (install, browser start, service-worker wake-up): sync with the engine. */
 async function start(hub: Hub): Promise<void> {
   await restrictStorageToExtension();
+  // Not awaited: the journal's metadata and store must never delay registration.
+  void hub.journal.start().catch((e: unknown) => log.error(`journal: ${String(e)}`));
   await hub.display.restore();
   if (import.meta.env.MANIFEST_VERSION === 3) await ensureOffscreen();
   await hub.configureEngine();
@@ -116,13 +128,13 @@ function askForMicrophoneIfACallNeededIt(state: EngineState): void {
 }
 
 /** Firefox: the engine runs here, in the persistent background page. */
-function inPageEngine(onState: (state: EngineState) => void): EngineApi {
+function inPageEngine(onState: (state: EngineState) => void, db: CallDb): EngineApi {
   let engine: Promise<EngineApi> | undefined;
   const load = () =>
-    (engine ??= Promise.all([import('../offscreen/sip-engine'), import('../../lib/store/call-db')]).then(
-      ([{ SipEngine }, { CallDb }]) =>
+    (engine ??= import('../offscreen/sip-engine').then(
+      ({ SipEngine }) =>
         new SipEngine({
-          db: new CallDb(),
+          db,
           log: appLog.scope('engine'),
           onState,
         }),

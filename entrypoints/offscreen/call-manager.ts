@@ -10,6 +10,9 @@ import { splitSipUri } from '../../lib/settings/schema';
 import type { ScopedLog } from '../../lib/log/debug-log';
 import type { CallWriter } from './call-writer';
 import { audioStats, RemoteAudio, Ringtone } from './media';
+import type { Recording } from '../../lib/settings/schema';
+import { pbxRecordingUrl } from '../../lib/journal/recording-url';
+import type { CallRecorder } from './call-recorder';
 
 /** How long an ended call stays in the state, so the UI can show how it ended. */
 const ENDED_LINGER_MS = 4000;
@@ -36,6 +39,9 @@ export interface CallManagerDeps {
   writer: CallWriter;
   log: ScopedLog;
   changed(): void;
+  /** The account's recording settings and the recorder (issue 6: the journal's recordings). */
+  recording?(): Recording | undefined;
+  recorder?: CallRecorder;
 }
 
 /** Keeps the SIP sessions, their records and their audio. */
@@ -76,6 +82,7 @@ export class CallManager {
       }),
     };
     this.track(call);
+    this.linkPbxRecording(call, (h) => inv.request.getHeader(h));
     inv.delegate = {
       onCancel: (cancel) => {
         const reason = cancel.request.getHeader('Reason') ?? '';
@@ -129,6 +136,9 @@ export class CallManager {
           },
           onReject: (res) => {
             call.finalCode = res.message.statusCode;
+          },
+          onAccept: (res) => {
+            this.linkPbxRecording(call, (h) => res.message.getHeader(h));
           },
         },
       })
@@ -206,6 +216,7 @@ export class CallManager {
       if (state === SessionState.Established) {
         this.update(call, connect(call.record, Date.now()));
         this.attachAudio(call, call.session.sessionDescriptionHandler);
+        this.startRecording(call);
         this.updateRingtone();
       } else if (state === SessionState.Terminated) {
         this.finish(call, this.causeOf(call));
@@ -224,6 +235,20 @@ export class CallManager {
     return { by: 'remote' };
   }
 
+  /** Records the call when its account opted in (the agent confirmed callers are told). */
+  private startRecording(call: LiveCall): void {
+    const sdh = call.session.sessionDescriptionHandler as WebSdh | undefined;
+    if (!this.deps.recording?.()?.local || !sdh?.peerConnection || !sdh.remoteMediaStream) return;
+    this.deps.recorder?.start(call.record.id, sdh.peerConnection, sdh.remoteMediaStream);
+  }
+
+  /** Links the PBX's own recording: from the account's header, else its URL template. */
+  private linkPbxRecording(call: LiveCall, header: (name: string) => string | undefined): void {
+    const recording = this.deps.recording?.();
+    const url = pbxRecordingUrl(recording, call.record, recording?.urlHeader ? header(recording.urlHeader) : undefined);
+    if (url && url !== call.record.recordingUrl) this.update(call, { ...call.record, recordingUrl: url });
+  }
+
   private attachAudio(call: LiveCall, sdh: SessionDescriptionHandler | undefined): void {
     const stream = (sdh as WebSdh | undefined)?.remoteMediaStream;
     if (stream && !call.audio) call.audio = new RemoteAudio(stream);
@@ -232,6 +257,7 @@ export class CallManager {
   private finish(call: LiveCall, cause: EndCause): void {
     if (call.record.phase === 'ended') return;
     call.audio?.stop();
+    void this.deps.recorder?.stop(call.record.id);
     this.update(call, endCall(call.record, cause, Date.now()));
     this.updateRingtone();
     setTimeout(() => {

@@ -14,6 +14,7 @@ import type { CallDb } from '../../lib/store/call-db';
 import type { ScopedLog } from '../../lib/log/debug-log';
 import { CallManager } from './call-manager';
 import { CallWriter } from './call-writer';
+import { CallRecorder } from './call-recorder';
 import { PreparedCall } from './prepared-call';
 import { mediaOptions, testConnection, userAgentOptions } from './user-agent-options';
 
@@ -52,14 +53,20 @@ export class SipEngine implements EngineApi {
       writer: this.writer,
       log: deps.log,
       changed: () => this.emit(),
+      recording: () => this.account?.recording,
+      recorder: new CallRecorder(deps.db, deps.log),
     });
     globalThis.addEventListener?.('online', () => this.retryNow());
   }
 
   async configure(account: SipAccount | null): Promise<void> {
-    const key = account ? JSON.stringify(account) : '';
+    // Recording settings apply to the next call: changing them must not re-register.
+    const key = account ? JSON.stringify({ ...account, recording: undefined }) : '';
     // A restarted service worker sends the same account again: keep registration and calls.
-    if (key === this.accountKey) return;
+    if (key === this.accountKey) {
+      this.account = account;
+      return;
+    }
     this.accountKey = key;
     await this.teardown('account-changed');
     this.account = account;

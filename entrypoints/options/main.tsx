@@ -6,6 +6,7 @@ import { ClickToCallFormView } from '../../components/click-to-call-form';
 import { DialRulesFormView } from '../../components/dial-rules-form';
 import { localizePage, t } from '../../components/i18n';
 import { usePhoneSettings } from '../../components/use-phone-settings';
+import { RecordingFormView } from '../../components/journal/recording-form';
 
 localizePage('settingsTitle');
 
@@ -25,6 +26,10 @@ function OptionsApp() {
       <section aria-labelledby="dial-rules-heading">
         <h2 id="dial-rules-heading">{t('dialRulesHeading')}</h2>
         <DialRulesFormView phone={phone} />
+      </section>
+      <section aria-labelledby="recording-heading">
+        <h2 id="recording-heading">{t('recordingHeading')}</h2>
+        <RecordingFormView />
       </section>
     </div>
   );

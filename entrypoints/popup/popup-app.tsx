@@ -9,6 +9,7 @@ import { SiteSwitch } from '../../components/site-switch';
 import { useEngineState } from '../../components/use-engine-state';
 import { useMicPermission } from '../../components/use-mic-permission';
 import { useRecentCalls } from '../../components/use-recent-calls';
+import { JournalLinks } from '../../components/journal/journal-links';
 
 /** The toolbar popup: status, microphone warning, the live call, the dialer and recent calls. */
 export function PopupApp() {
@@ -23,6 +24,7 @@ export function PopupApp() {
     <div class="popup-page">
       <header>
         <h1>{t('extName')}</h1>
+        <JournalLinks />
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           {t('settings')}
         </a>

@@ -50,6 +50,18 @@ export const callRecordSchema = z.object({
   /** Why the call ended, as an i18n key suffix (`bye-remote`, `no-microphone`…). */
   endReason: z.optional(text(64)),
   sipCallId: text(256),
+  // ---- journal (issue 6): optional, so records written before them stay valid.
+  /** Time the call spent on hold, in ms (call control fills it; imports carry it). */
+  holdDurationMs: z.optional(epochMs),
+  /** The queue or group the call came through, when the PBX or an import says. */
+  queue: z.optional(text(128)),
+  /** CRM contact and company names when known (CRM adapters and imports fill them). */
+  contactName: z.optional(text(256)),
+  companyName: z.optional(text(256)),
+  /** The agent's notes on the call. */
+  notes: z.optional(text(4000)),
+  /** Where the PBX keeps its recording of the call (from a SIP header or the account's URL template). */
+  recordingUrl: z.optional(z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//i))),
 });
 /** A call record. */
 export type CallRecord = z.infer<typeof callRecordSchema>;

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { sipAccountSchema } from '../settings/schema';
 import { engineStateSchema } from '../engine/state';
+import { countryCodeSchema } from '../phone/countries';
+import { dialRulesSchema } from '../phone/dial-rules';
 
 /**
  * Background ↔ offscreen engine. The background sends commands (`target: 'offscreen'`), the
@@ -20,6 +22,8 @@ export const toOffscreenSchema = z.discriminatedUnion('type', [
   z.object({ target: to, type: z.literal('prepareCall') }),
   z.object({ target: to, type: z.literal('getStats'), callId: id }),
   z.object({ target: to, type: z.literal('testConnection'), account: sipAccountSchema }),
+  // ---- journal (issue 6): how stored numbers become E.164 (home country and dialling rules).
+  z.object({ target: to, type: z.literal('numbering'), country: countryCodeSchema, dialRules: dialRulesSchema }),
 ]);
 /** A command for the engine. */
 export type ToOffscreen = z.infer<typeof toOffscreenSchema>;

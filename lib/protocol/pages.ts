@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { dialRulesSchema } from '../phone/dial-rules';
-import { clickToCallSchema, siteHostSchema, sipAccountSchema } from '../settings/schema';
+import {
+  clickToCallSchema,
+  journalSettingsSchema,
+  recordingSchema,
+  siteHostSchema,
+  sipAccountSchema,
+} from '../settings/schema';
 
 /**
  * Extension pages (popup, options, onboarding) → background, by `runtime.sendMessage`. State is
@@ -10,6 +16,17 @@ export const PAGE_PORT = 'ui-page';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 const to = z.literal('background');
+
+/** A callback reminder as the missed-calls list asks for it. */
+export const reminderRequestSchema = z.object({
+  /** The number to dial when the reminder is clicked (E.164 where known). */
+  number: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: z.string().check(z.maxLength(256)),
+  /** When to remind (epoch ms); the background refuses times in the past. */
+  when: z.number().check(z.positive()),
+});
+/** A reminder request. */
+export type ReminderRequest = z.infer<typeof reminderRequestSchema>;
 
 export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ target: to, type: z.literal('getState') }),
@@ -26,6 +43,13 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ target: to, type: z.literal('saveClickToCall'), clickToCall: clickToCallSchema }),
   z.object({ target: to, type: z.literal('saveDialRules'), dialRules: dialRulesSchema }),
   z.object({ target: to, type: z.literal('setSiteEnabled'), host: siteHostSchema, enabled: z.boolean() }),
+  // ---- journal (issue 6)
+  z.object({ target: to, type: z.literal('getJournalSettings') }),
+  z.object({ target: to, type: z.literal('saveJournalSettings'), journal: journalSettingsSchema }),
+  z.object({ target: to, type: z.literal('saveRecording'), recording: recordingSchema }),
+  z.object({ target: to, type: z.literal('setReminder'), reminder: reminderRequestSchema }),
+  z.object({ target: to, type: z.literal('cancelReminder'), id }),
+  z.object({ target: to, type: z.literal('listReminders') }),
 ]);
 /** A request from an extension page. */
 export type PageRequest = z.infer<typeof pageRequestSchema>;

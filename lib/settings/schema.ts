@@ -6,7 +6,7 @@ import { DEFAULT_DIAL_RULES, dialRulesSchema } from '../phone/dial-rules';
  * The settings model: one versioned zod schema. Error messages are i18n message keys (see
  * public/_locales/en/messages.json), so the UI can show them in the agent's language.
  */
-export const SETTINGS_VERSION = 2 as const;
+export const SETTINGS_VERSION = 3 as const;
 
 const WS_URL = /^wss?:\/\/[^\s/?#]+(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 const SIP_URI = /^sips?:([^@\s:;]+)@([^@\s;?]+)$/i;
@@ -29,6 +29,8 @@ export const sipAccountSchema = z.object({
   password: z.string().max(256, 'errTooLong'),
   displayName: z.string().trim().max(64, 'errTooLong'),
   iceServers: z.array(iceServerSchema).max(10, 'errTooMany'),
+  /** Call recording for this account (absent: off); see {@link recordingSchema}. */
+  recording: z.lazy(() => recordingSchema).optional(),
 });
 /** A validated SIP account. */
 export type SipAccount = z.infer<typeof sipAccountSchema>;
@@ -87,12 +89,53 @@ export const clickToCallSchema = z.object({
 /** Validated click-to-call settings. */
 export type ClickToCall = z.infer<typeof clickToCallSchema>;
 
+// ---- journal (issue 6)
+
+/** Placeholders a recording URL template may hold. */
+export const RECORDING_URL_FIELDS = ['{sipCallId}', '{callId}', '{remote}', '{local}', '{date}'] as const;
+
+/**
+ * Call recording of one account. Recording a call without telling the other party is unlawful
+ * in many places, so `local` is only ever turned on after the agent confirms callers are told.
+ */
+export const recordingSchema = z.object({
+  /** Record both directions of every call in the extension, stored with the call. */
+  local: z.boolean(),
+  /** A SIP header of the INVITE or its 200 OK that carries the PBX's recording URL (`X-Recording-URL`). */
+  urlHeader: z
+    .string()
+    .trim()
+    .max(64, 'errTooLong')
+    .regex(/^[A-Za-z0-9-]*$/, 'errHeaderName'),
+  /** The PBX's recording URL for a call, with placeholders ({@link RECORDING_URL_FIELDS}). */
+  urlTemplate: z
+    .string()
+    .trim()
+    .max(512, 'errTooLong')
+    .regex(/^(?:https?:\/\/\S+)?$/i, 'errUrlTemplate'),
+});
+/** Recording settings of an account. */
+export type Recording = z.infer<typeof recordingSchema>;
+/** Recording of an account that never set it: off, no PBX recordings. */
+export const NO_RECORDING: Recording = { local: false, urlHeader: '', urlTemplate: '' };
+
+/** The journal's own settings. */
+export const journalSettingsSchema = z.object({
+  /** Spikon's SLA threshold: incoming calls answered within this many seconds count as in time. */
+  slaSeconds: z.number().int().min(1, 'errSlaSeconds').max(600, 'errSlaSeconds'),
+});
+/** Journal settings. */
+export type JournalSettings = z.infer<typeof journalSettingsSchema>;
+/** Journal settings of a fresh install: 20 s, the usual call-centre target (80/20). */
+export const DEFAULT_JOURNAL: JournalSettings = { slaSeconds: 20 };
+
 /** Everything the extension stores as settings, at the current version. */
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   account: sipAccountSchema.nullable(),
   clickToCall: clickToCallSchema,
   dialRules: dialRulesSchema,
+  journal: journalSettingsSchema,
 });
 /** Settings at the current version. */
 export type Settings = z.infer<typeof settingsSchema>;
@@ -115,6 +158,7 @@ export function defaultSettings(locales: readonly string[]): Settings {
     account: null,
     clickToCall: defaultClickToCall(locales),
     dialRules: { ...DEFAULT_DIAL_RULES },
+    journal: { ...DEFAULT_JOURNAL },
   };
 }
 

@@ -14,6 +14,8 @@ command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr) # the Firefox (
 command -v ss >/dev/null 2>&1 || missing+=(iproute2) # pbx.sh checks listening ports with ss
 # tcpdump counts the RTP packets that reach sipp's media port (sipp has no counter for it).
 command -v tcpdump >/dev/null 2>&1 || missing+=(tcpdump)
+# A private D-Bus session carries the desktop's notifications in the journal's reminder test.
+command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
@@ -41,5 +43,5 @@ trap cleanup EXIT
 
 $SUDO apt-get update
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-  kamailio kamailio-websocket-modules rtpengine-daemon sip-tester chromium firefox-esr tcpdump iproute2
+  kamailio kamailio-websocket-modules rtpengine-daemon sip-tester chromium firefox-esr tcpdump iproute2 dbus-daemon
 

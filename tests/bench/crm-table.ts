@@ -3,6 +3,8 @@
  * text per row, two phone numbers in most rows in the formats agents meet (RU, KZ, UA, PL, DE,
  * GB, US), plus the digit runs that must not be linked (dates, amounts, IDs, INN).
  */
+import { prng } from '../support/prng';
+
 export interface CrmTable {
   html: string;
   rows: number;
@@ -10,16 +12,7 @@ export interface CrmTable {
   textBytes: number;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = prng;
 
 const FIRST = ['Иван', 'Anna', 'Piotr', 'Ольга', 'John', 'Marta', 'Айгерим', 'Олег', 'Klaus', 'Emma'];
 const LAST = ['Петров', 'Kowalska', 'Nowak', 'Смирнова', 'Smith', 'Wiśniewska', 'Сейткали', 'Шевченко', 'Müller'];

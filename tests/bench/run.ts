@@ -9,6 +9,7 @@ import { answerCalls, cancelCall, LAB, pbxInviteArrivals, startPbx, stopPbx } fr
 import { percentile, printRows, saveRows, type BenchRow } from './results';
 import { scannerRows } from './click-to-call';
 import { sizeRows } from './sizes';
+import { journalRows } from './journal';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20);
 
@@ -162,6 +163,7 @@ try {
       target: 'report: < 1 means preparing while typing pays',
     },
     ...(await scannerRows()),
+    ...(await journalRows()),
     ...(await sizeRows(EXTENSION_DIR)),
   ];
   printRows(rows);

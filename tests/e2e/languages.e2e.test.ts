@@ -38,10 +38,14 @@ function untranslated(text: string, en: Messages, local: Messages): string[] {
   return found;
 }
 
-/** The visible text of a page, including the open shadow roots the extension draws in (not their CSS). */
+/**
+ * The visible text of a page, including the open shadow roots the extension draws in (not their
+ * CSS). On a web page only those shadow roots are the extension's: the page's own words (a CRM's
+ * "Company" column) are not its to translate.
+ */
 const visibleText = (page: Page) =>
   page.evaluate(() => {
-    const parts = [document.body.innerText];
+    const parts = location.protocol.endsWith('-extension:') ? [document.body.innerText] : [];
     for (const host of document.querySelectorAll('*')) {
       for (const child of host.shadowRoot?.children ?? []) {
         if (child instanceof HTMLElement && child.localName !== 'style') parts.push(child.innerText);

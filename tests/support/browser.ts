@@ -43,6 +43,8 @@ export async function launchExtension(
     userDataDir?: string;
     /** `ask`: no auto-granted media prompts, so permissions start unset (onboarding tests). */
     mediaPrompts?: 'auto-accept' | 'ask';
+    /** Extra environment of the browser (the desktop's D-Bus session for notifications). */
+    env?: Record<string, string>;
     /** The browser's UI language (`ru`, `pl`…): the extension's messages and date formats follow it. */
     lang?: string;
   } = {},
@@ -51,6 +53,7 @@ export async function launchExtension(
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: process.env.HEADED !== '1',
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     // Playwright disables extensions by default; this suite is all about one.
     ignoreDefaultArgs: ['--disable-extensions'],
     ...(opts.lang ? { locale: opts.lang } : {}),

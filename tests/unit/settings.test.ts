@@ -58,7 +58,8 @@ describe('settings migrations', () => {
   it('fresh install gives defaults with the country guessed from the locales', () => {
     expect(migrateSettings(undefined, PL)).toEqual({ ok: true, settings: defaults, migrated: false });
     expect(defaults).toMatchObject({
-      version: 2,
+      version: 3,
+      journal: { slaSeconds: 20 },
       account: null,
       clickToCall: { enabled: true, defaultCountry: 'PL', siteMode: 'all-except-blocked', blockedSites: [] },
       dialRules: DEFAULT_DIAL_RULES,
@@ -78,6 +79,13 @@ describe('settings migrations', () => {
       migrated: true,
       settings: defaults,
     });
+  });
+  it('migrates version 2, adding the journal settings and keeping everything else', () => {
+    const v2 = { version: 2, account, clickToCall: defaults.clickToCall, dialRules: defaults.dialRules };
+    expect(migrateSettings(v2, PL)).toEqual({ ok: true, migrated: true, settings: { ...defaults, account } });
+    const recording = { local: true, urlHeader: 'X-Recording-URL', urlTemplate: '' };
+    const withRecording = migrateSettings({ ...v2, account: { ...account, recording } }, PL);
+    expect(withRecording.ok && withRecording.settings.account?.recording).toEqual(recording);
   });
   it('keeps current settings as they are', () => {
     const current = { ...defaults, account, clickToCall: { ...defaults.clickToCall, defaultCountry: 'RU' } };
