@@ -24,14 +24,15 @@ const OWNER_TYPE: Partial<Record<RecordKind, number>> = { lead: 1, deal: 2, cont
 const ENTITY: Partial<Record<RecordKind, string>> = { contact: 'contact', company: 'company', lead: 'lead', deal: 'deal' };
 
 /** Bitrix24 error codes (in the JSON body) that mean something other than the HTTP status says. */
-function mapError(_status: number, body: unknown): CrmError | undefined {
+function mapError(status: number, body: unknown): CrmError | undefined {
   const code = text(maybeObject(body).error, 64);
   if (!code) return undefined;
   if (code === 'QUERY_LIMIT_EXCEEDED' || code === 'OPERATION_TIME_LIMIT') return new CrmError('rate-limited', code, 1000);
   if (/^(INVALID_CREDENTIALS|NO_AUTH_FOUND|expired_token|invalid_token|WRONG_AUTH_TYPE)$/i.test(code)) return new CrmError('auth', code);
   if (/^(ACCESS_DENIED|insufficient_scope|INVALID_REQUEST)$/i.test(code)) return new CrmError('forbidden', code);
   if (code === 'NOT_FOUND') return new CrmError('not-found', code);
-  return new CrmError('invalid', `bitrix24: ${code}`);
+  // Other codes: the HTTP status decides (a 500 stays a server error), and an error in a 200 is a refusal.
+  return status < 300 ? new CrmError('invalid', `bitrix24: ${code}`) : undefined;
 }
 
 function client(config: Config, deps: HttpDeps & { connectionId: string }): CrmClient {

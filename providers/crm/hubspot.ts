@@ -37,9 +37,8 @@ const TO_COMPANY: Partial<Record<RecordKind, number>> = { deal: 5, case: 26, tas
 const CONTACT_PROPS = ['firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company', 'jobtitle', 'lifecyclestage', 'hs_lead_status'];
 const COMPANY_PROPS = ['name', 'domain', 'phone', 'industry', 'city'];
 
-function mapError(status: number, body: unknown): CrmError | undefined {
+function mapError(_status: number, body: unknown): CrmError | undefined {
   const category = text(maybeObject(body).category, 64);
-  if (status === 429 || category === 'RATE_LIMITS') return new CrmError('rate-limited', 'hubspot: rate limited', 10_000, 429);
   if (category === 'INVALID_AUTHENTICATION' || category === 'EXPIRED_AUTHENTICATION') return new CrmError('auth', `hubspot: ${category}`);
   if (category === 'MISSING_SCOPES') return new CrmError('forbidden', 'hubspot: the token lacks a scope');
   return undefined;

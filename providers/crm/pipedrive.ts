@@ -72,7 +72,7 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
     if (!id) return null;
     return crmRecord({ connection, kind: 'company', id, title: o.name, subtitle: o.address, url: urlOf('company', id), fields: fields([['address', 'Address', o.address]]) });
   };
-  const items = (answer: Record<string, unknown>) => array(maybeObject(answer.data).items ?? [], 'search items').map((i) => maybeObject(maybeObject(i).item));
+  const items = (answer: Record<string, unknown>) => array(object(answer.data, 'search data').items, 'search items').map((i) => maybeObject(maybeObject(i).item));
   const keep = (list: Array<CrmRecord | null>) => matches(list.filter((r): r is CrmRecord => r !== null));
 
   return {
