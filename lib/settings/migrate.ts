@@ -1,5 +1,12 @@
 import { DEFAULT_DIAL_RULES } from '../phone/dial-rules';
-import { defaultClickToCall, defaultSettings, SETTINGS_VERSION, settingsSchema, type Settings } from './schema';
+import {
+  defaultClickToCall,
+  defaultCrmSettings,
+  defaultSettings,
+  SETTINGS_VERSION,
+  settingsSchema,
+  type Settings,
+} from './schema';
 
 /** What a migration may need to know about the browser it runs in. */
 export interface MigrationContext {
@@ -23,6 +30,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     clickToCall: defaultClickToCall(locales),
     dialRules: { ...DEFAULT_DIAL_RULES },
   }),
+  // Version 3 adds CRM connections (none yet); everything else stays.
+  2: (input) => ({ ...input, version: 3, crm: defaultCrmSettings() }),
 };
 
 /** Result of loading stored settings. */

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { countryCodeSchema, guessCountry } from '../phone/countries';
 import { DEFAULT_DIAL_RULES, dialRulesSchema } from '../phone/dial-rules';
+import { ADAPTERS } from '../../providers/crm';
+import { ADAPTER_NAMES } from '../../providers/crm/types';
 
 /**
  * The settings model: one versioned zod schema. Error messages are i18n message keys (see
  * public/_locales/en/messages.json), so the UI can show them in the agent's language.
  */
-export const SETTINGS_VERSION = 2 as const;
+export const SETTINGS_VERSION = 3 as const;
 
 const WS_URL = /^wss?:\/\/[^\s/?#]+(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 const SIP_URI = /^sips?:([^@\s:;]+)@([^@\s;?]+)$/i;
@@ -93,6 +95,7 @@ export const settingsSchema = z.object({
   account: sipAccountSchema.nullable(),
   clickToCall: clickToCallSchema,
   dialRules: dialRulesSchema,
+  crm: z.lazy(() => crmSettingsSchema),
 });
 /** Settings at the current version. */
 export type Settings = z.infer<typeof settingsSchema>;
@@ -115,6 +118,7 @@ export function defaultSettings(locales: readonly string[]): Settings {
     account: null,
     clickToCall: defaultClickToCall(locales),
     dialRules: { ...DEFAULT_DIAL_RULES },
+    crm: defaultCrmSettings(),
   };
 }
 
@@ -127,4 +131,57 @@ export function splitSipUri(uri: string): { user: string; host: string } | null 
 /** The digest user: the configured authorization user, else the SIP URI's user part. */
 export function authUserOf(account: SipAccount): string {
   return account.authUser || splitSipUri(account.sipUri)?.user || '';
+}
+
+// ---- CRM connections (issue 4)
+
+/** When a call is logged by itself: never, when a record matched (or was chosen, created, linked), or always. */
+export const AUTO_LOG = ['off', 'matched', 'all'] as const;
+
+/**
+ * One CRM connection: an adapter and its configuration (validated by the adapter's own schema,
+ * errors under `config.<field>`), plus what the pop-up shows and when calls are logged.
+ */
+export const crmConnectionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'errConnectionId'),
+    adapter: z.enum(ADAPTER_NAMES),
+    label: z.string().trim().max(64, 'errTooLong'),
+    enabled: z.boolean(),
+    autoLog: z.enum(AUTO_LOG),
+    /** Log missed (never answered) calls too. */
+    logMissed: z.boolean(),
+    /** Record fields shown in the pop-up, by key; empty: the adapter's defaults. */
+    popupFields: z.array(z.string().max(40)).max(12, 'errTooMany'),
+    config: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((c, ctx) => {
+    const parsed = ADAPTERS[c.adapter].configSchema.safeParse(c.config);
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: ['config', ...issue.path.map(String)] });
+    }
+  });
+/** A CRM connection. */
+export type CrmConnection = z.infer<typeof crmConnectionSchema>;
+
+/** The CRM connections and how lookups, pop-ups and logging behave. */
+export const crmSettingsSchema = z.object({
+  connections: z
+    .array(crmConnectionSchema)
+    .max(8, 'errTooMany')
+    .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'errConnectionId'),
+  /** Longest wait for a CRM's answer before the pop-up says it is unreachable. */
+  lookupTimeoutMs: z.number().int().min(1000, 'errLookupTimeout').max(15_000, 'errLookupTimeout'),
+  /** How long a number's lookup is reused (a caller who rings again pops up at once). */
+  cacheTtlSeconds: z.number().int().min(0, 'errCacheTtl').max(3600, 'errCacheTtl'),
+  /** After hang-up, the pop-up stays this long for the Link menu; the call is logged when it closes. */
+  wrapUpSeconds: z.number().int().min(0, 'errWrapUp').max(900, 'errWrapUp'),
+});
+/** CRM settings. */
+export type CrmSettings = z.infer<typeof crmSettingsSchema>;
+
+/** CRM settings of a fresh install: no connections. */
+export function defaultCrmSettings(): CrmSettings {
+  return { connections: [], lookupTimeoutMs: 4000, cacheTtlSeconds: 300, wrapUpSeconds: 120 };
 }

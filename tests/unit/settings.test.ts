@@ -58,7 +58,7 @@ describe('settings migrations', () => {
   it('fresh install gives defaults with the country guessed from the locales', () => {
     expect(migrateSettings(undefined, PL)).toEqual({ ok: true, settings: defaults, migrated: false });
     expect(defaults).toMatchObject({
-      version: 2,
+      version: 3,
       account: null,
       clickToCall: { enabled: true, defaultCountry: 'PL', siteMode: 'all-except-blocked', blockedSites: [] },
       dialRules: DEFAULT_DIAL_RULES,
@@ -79,6 +79,11 @@ describe('settings migrations', () => {
       settings: defaults,
     });
   });
+  it('migrates version 2 by adding CRM settings without connections (2 → 3)', () => {
+    const v2 = { version: 2, account, clickToCall: defaults.clickToCall, dialRules: defaults.dialRules };
+    expect(migrateSettings(v2, PL)).toEqual({ ok: true, migrated: true, settings: { ...defaults, account } });
+    expect(defaults.crm).toEqual({ connections: [], lookupTimeoutMs: 4000, cacheTtlSeconds: 300, wrapUpSeconds: 120 });
+  });
   it('keeps current settings as they are', () => {
     const current = { ...defaults, account, clickToCall: { ...defaults.clickToCall, defaultCountry: 'RU' } };
     expect(migrateSettings(current, PL)).toEqual({ ok: true, migrated: false, settings: current });
@@ -98,6 +103,11 @@ describe('settings migrations', () => {
     expect(badSites.ok || badSites.problem).toContain('invalid settings at clickToCall.blockedSites.0');
     const noRules = migrateSettings({ version: 2, account: null, clickToCall: defaults.clickToCall }, PL);
     expect(noRules.ok || noRules.problem).toContain('dialRules');
+    const badCrm = migrateSettings(
+      { ...defaults, crm: { ...defaults.crm, connections: [{ id: 'b', adapter: 'bitrix24', label: '', enabled: true, autoLog: 'matched', logMissed: false, popupFields: [], config: { webhookUrl: 'nope' } }] } },
+      PL,
+    );
+    expect(badCrm.ok || badCrm.problem).toContain('crm.connections.0.config.webhookUrl');
     expect(migrateSettings({ version: 1.5 }, PL)).toMatchObject({
       ok: false,
       problem: 'no migration from version 1.5',
