@@ -13,7 +13,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'notifications', 'tabs', ...(manifestVersion === 3 ? ['offscreen'] : [])],
+    permissions: ['storage', 'notifications', 'tabs', 'alarms', ...(manifestVersion === 3 ? ['offscreen'] : [])],
+    // CRM origins are asked for one by one when an admin sets up a connection (issue 4).
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     // The content script imports the call pop-up only when a call is shown (entrypoints/call-popup).
     web_accessible_resources:

@@ -5,7 +5,12 @@ import { request } from './page-request';
 import { prepareCall } from './prepare-call';
 
 /** The last calls from the store; each one redials on click. */
-export function RecentCalls(props: { calls: CallRecord[]; canDial: boolean }) {
+export function RecentCalls(props: {
+  calls: CallRecord[];
+  canDial: boolean;
+  /** Opens the CRM Link menu of a call (issue 4); absent when no CRM is set up. */
+  onLink?: (call: CallRecord) => void;
+}) {
   if (props.calls.length === 0) return <p class="empty">{t('noRecentCalls')}</p>;
   return (
     <ul class="recent" aria-label={t('recentCalls')}>
@@ -33,6 +38,16 @@ export function RecentCalls(props: { calls: CallRecord[]; canDial: boolean }) {
               {outcomeText(c)}
             </span>
           </button>
+          {props.onLink && (
+            <button
+              type="button"
+              class="link-call"
+              aria-label={t('crmLinkCall', c.remoteName || c.remoteNumber)}
+              onClick={() => props.onLink?.(c)}
+            >
+              {t('crmLinkMenu')}
+            </button>
+          )}
         </li>
       ))}
     </ul>

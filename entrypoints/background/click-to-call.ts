@@ -100,7 +100,8 @@ export class ClickToCall {
     return this.settings;
   }
 
-  private phoneKit(): Promise<PhoneKit> {
+  /** The phone kit over the full metadata (loaded once; CRM lookups share it). */
+  phoneKit(): Promise<PhoneKit> {
     this.kit ??= fetch((browser.runtime.getURL as (path: string) => string)(METADATA_PATH))
       .then(async (response) => createPhoneKit((await response.json()) as MetadataJson))
       .catch((e: unknown) => {

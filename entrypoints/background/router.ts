@@ -10,6 +10,7 @@ import { senderKind } from '../../lib/protocol/sender';
 import type { Settings } from '../../lib/settings/schema';
 import type { Hub } from './setup';
 import { loadSettings, saveAccount, saveClickToCall, saveDialRules, saveSiteEnabled } from './settings-store';
+import { crmPageRequest, isCrmAction, isCrmPageRequest, runCrmAction } from './crm/crm-router';
 
 const log = appLog.scope('router');
 
@@ -65,6 +66,8 @@ async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
   if (msg.type === 'dial') return hub.clickToCall.dial(msg.number);
   if (msg.type === 'prepareCall') hub.clickToCall.warm();
   if (isEngineCommand(msg)) return runEngineCommand(hub.engine, msg);
+  if (isCrmAction(msg)) return runCrmAction(hub.crm, msg);
+  if (isCrmPageRequest(msg)) return crmPageRequest(hub.crmPages, msg);
   switch (msg.type) {
     case 'getState':
       return hub.state();
@@ -137,6 +140,7 @@ async function content(hub: Hub, from: ContentSender, msg: FromContent): Promise
     log.warn(`tab ${from.tabId} tried to ${msg.type} a call it does not show`);
     return { ok: false };
   }
+  if (isCrmAction(msg)) return runCrmAction(hub.crm, msg);
   await hub.engine[msg.type](msg.callId);
   return { ok: true };
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { serialQueue } from '../../lib/async/serial';
 import type { DialRules } from '../../lib/phone/dial-rules';
 import { migrateSettings, type LoadResult } from '../../lib/settings/migrate';
-import { settingsSchema, type ClickToCall, type Settings, type SipAccount } from '../../lib/settings/schema';
+import { settingsSchema, type ClickToCall, type CrmSettings, type Settings, type SipAccount } from '../../lib/settings/schema';
 import { setSiteEnabled } from '../../lib/settings/sites';
 
 const KEY = 'settings';
@@ -37,6 +37,11 @@ export function saveDialRules(dialRules: DialRules): Promise<Settings> {
 /** Turns click-to-call on or off for one web host; returns all settings as stored. */
 export function saveSiteEnabled(host: string, enabled: boolean): Promise<Settings> {
   return update((s) => ({ ...s, clickToCall: setSiteEnabled(s.clickToCall, host, enabled) }));
+}
+
+/** Saves the CRM settings (secrets already merged), keeping the others; returns all settings as stored. */
+export function saveCrmSettings(crm: CrmSettings): Promise<Settings> {
+  return update((s) => ({ ...s, crm }));
 }
 
 /**

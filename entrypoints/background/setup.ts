@@ -11,6 +11,11 @@ import { CallDisplay } from './call-display';
 import { ClickToCall } from './click-to-call';
 import { ensureOffscreen, offscreenEngine } from './engine-link';
 import { handleMessage } from './router';
+import { CrmClients } from './crm/crm-clients';
+import type { CrmPageDeps } from './crm/crm-router';
+import { CrmService } from './crm/crm-service';
+import { CallDb } from '../../lib/store/call-db';
+import { CrmDb } from '../../lib/store/crm-db';
 import { loadSettings, restrictStorageToExtension } from './settings-store';
 
 const log = appLog.scope('background');
@@ -29,6 +34,9 @@ export interface Hub {
   clickToCall: ClickToCall;
   /** Click-to-call or dialling rules changed: open tabs get the new scanner configuration. */
   scanConfigChanged(): Promise<void>;
+  /** CRM lookups, the Link menu and the outbox (issue 4). */
+  crm: CrmService;
+  crmPages: CrmPageDeps;
 }
 
 /** Wires the background: engine link, routing, badge, pop-up placement, onboarding. */
@@ -37,12 +45,36 @@ export function setupBackground(): void {
     import.meta.env.MANIFEST_VERSION === 2 ? inPageEngine((next) => hub.setState(next)) : offscreenEngine();
   const pages = new Set<Browser.runtime.Port>();
   let state: EngineState = { registration: UNCONFIGURED, calls: [] };
-  const display = new CallDisplay({
-    answer: (id) => void engine.answer(id).catch((e: unknown) => log.error(String(e))),
-    reject: (id) => void engine.reject(id).catch((e: unknown) => log.error(String(e))),
-  });
-
   const clickToCall = new ClickToCall(engine);
+  const crmDb = new CrmDb();
+  const crmClients = new CrmClients({
+    db: crmDb,
+    nationalNumber: async () => (await clickToCall.phoneKit()).nationalNumber,
+  });
+  const phone = async () => ({
+    kit: await clickToCall.phoneKit(),
+    country: (await loadSettings()).settings.clickToCall.defaultCountry,
+  });
+  let callDb: CallDb | undefined;
+  const crm = new CrmService({
+    db: crmDb,
+    clients: crmClients,
+    phone,
+    storedCall: (id) => (callDb ??= new CallDb()).calls.get(id),
+    changed: () => {
+      void display.render().catch((e: unknown) => log.warn(`display: ${String(e)}`));
+      const views = crm.views();
+      for (const port of pages) port.postMessage({ type: 'crm', views });
+    },
+  });
+  const display = new CallDisplay(
+    {
+      answer: (id) => void engine.answer(id).catch((e: unknown) => log.error(String(e))),
+      reject: (id) => void engine.reject(id).catch((e: unknown) => log.error(String(e))),
+    },
+    crm,
+  );
+
   let started: () => void = () => undefined;
   const configuring = serialQueue();
   const hub: Hub = {
@@ -52,6 +84,7 @@ export function setupBackground(): void {
     state: () => state,
     setState(next) {
       state = next;
+      crm.observe(next);
       askForMicrophoneIfACallNeededIt(next);
       void showBadge(next).catch((e: unknown) => log.warn(`badge: ${String(e)}`));
       for (const port of pages) port.postMessage({ type: 'state', state: next });
@@ -67,6 +100,8 @@ export function setupBackground(): void {
     },
     clickToCall,
     scanConfigChanged: () => clickToCall.broadcast(),
+    crm,
+    crmPages: { crm, db: crmDb, clients: crmClients, phone },
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) =>
@@ -82,6 +117,7 @@ export function setupBackground(): void {
     pages.add(port);
     port.onDisconnect.addListener(() => pages.delete(port));
     port.postMessage({ type: 'state', state });
+    port.postMessage({ type: 'crm', views: crm.views() });
   });
 
   browser.tabs.onActivated.addListener(() => void display.render());
@@ -100,6 +136,8 @@ export function setupBackground(): void {
 async function start(hub: Hub): Promise<void> {
   await restrictStorageToExtension();
   await hub.display.restore();
+  // CRM: clients, phone metadata and the outbox; a ringing call can then be looked up at once.
+  void hub.crm.start().catch((e: unknown) => log.error(`CRM start-up failed: ${String(e)}`));
   if (import.meta.env.MANIFEST_VERSION === 3) await ensureOffscreen();
   await hub.configureEngine();
   hub.setState(await hub.engine.getState());

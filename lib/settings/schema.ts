@@ -165,6 +165,32 @@ export const crmConnectionSchema = z
 /** A CRM connection. */
 export type CrmConnection = z.infer<typeof crmConnectionSchema>;
 
+/**
+ * CRM settings as a page sends them: secrets may be blank (the page never saw them; the
+ * background keeps the stored ones), so configurations are checked only after the merge.
+ */
+export const crmSettingsDraftSchema = z.object({
+  connections: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'errConnectionId'),
+        adapter: z.enum(ADAPTER_NAMES),
+        label: z.string().trim().max(64, 'errTooLong'),
+        enabled: z.boolean(),
+        autoLog: z.enum(AUTO_LOG),
+        logMissed: z.boolean(),
+        popupFields: z.array(z.string().max(40)).max(12, 'errTooMany'),
+        config: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .max(8, 'errTooMany'),
+  lookupTimeoutMs: z.number().int().min(1000, 'errLookupTimeout').max(15_000, 'errLookupTimeout'),
+  cacheTtlSeconds: z.number().int().min(0, 'errCacheTtl').max(3600, 'errCacheTtl'),
+  wrapUpSeconds: z.number().int().min(0, 'errWrapUp').max(900, 'errWrapUp'),
+});
+/** CRM settings from a page, secrets possibly blank. */
+export type CrmSettingsDraft = z.infer<typeof crmSettingsDraftSchema>;
+
 /** The CRM connections and how lookups, pop-ups and logging behave. */
 export const crmSettingsSchema = z.object({
   connections: z

@@ -50,6 +50,13 @@ export type OutboxJob = OutboxOp & {
   result?: { log?: LogResult; record?: RecordRef };
 };
 
+/** A job as queued: the outbox fills in its state, attempts and times. */
+export type NewOutboxJob = OutboxJob extends infer J
+  ? J extends OutboxJob
+    ? Omit<J, 'state' | 'attempts' | 'createdAt' | 'updatedAt'>
+    : never
+  : never;
+
 /** The record a number belongs to, as the agent chose among several matches. */
 export interface NumberChoice {
   number: string;
