@@ -3,6 +3,7 @@ import { serialQueue } from '../../lib/async/serial';
 import type { CallRecord } from '../../lib/call/types';
 import type { EngineState } from '../../lib/engine/state';
 import type { ToContent } from '../../lib/protocol/content';
+import type { ShowWithCrm } from '../../lib/protocol/content-crm';
 import type { CrmView } from '../../lib/crm/view';
 import { t } from '../../components/i18n';
 
@@ -57,7 +58,7 @@ export class CallDisplay {
   }
 
   /** What a freshly loaded page should show: the call, if it is the page the agent looks at. */
-  async hello(tabId: number): Promise<ToContent> {
+  async hello(tabId: number): Promise<ToContent | ShowWithCrm> {
     const call = this.current();
     const target = await activeWebTab();
     if (call && target === tabId) await this.setShown(tabId);
@@ -74,7 +75,7 @@ export class CallDisplay {
     return (this.state ? featuredCall(this.state) : null) ?? this.crm?.wrapUpCall() ?? null;
   }
 
-  private showMessage(call: CallRecord | null): ToContent {
+  private showMessage(call: CallRecord | null): ShowWithCrm {
     const crm = call ? this.crm?.view(call.id) : undefined;
     return { type: 'show', call, ...(crm ? { crm } : {}) };
   }
@@ -139,7 +140,7 @@ async function activeWebTab(): Promise<number | undefined> {
 }
 
 /** Sends to the top frame's content script; false when the tab has none. */
-async function send(tabId: number, msg: ToContent): Promise<boolean> {
+async function send(tabId: number, msg: ToContent | ShowWithCrm): Promise<boolean> {
   try {
     await browser.tabs.sendMessage(tabId, msg, { frameId: 0 });
     return true;

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { PAGE_ENGINE_COMMANDS, runEngineCommand } from '../../lib/engine/dispatch';
 import { appLog } from '../../lib/log/app-log';
 import { fromContentSchema, type FoundNumbersReply, type FromContent } from '../../lib/protocol/content';
+import { fromContentCrmSchema, type FromContentCrm } from '../../lib/protocol/content-crm';
 import { fromOffscreenSchema } from '../../lib/protocol/offscreen';
 import { pageRequestSchema, type PageRequest, type PhoneSettings } from '../../lib/protocol/pages';
 import { replyAsync } from '../../lib/protocol/reply';
@@ -39,7 +40,7 @@ export function handleMessage(
     return replyAsync(() => page(hub, msg.data), sendResponse);
   }
   if (kind === 'content' && sender.tab?.id !== undefined) {
-    const msg = z.safeParse(fromContentSchema, raw);
+    const msg = isCrmType(raw) ? z.safeParse(fromContentCrmSchema, raw) : z.safeParse(fromContentSchema, raw);
     if (!msg.success) return reject(kind, msg.error);
     const from: ContentSender = {
       tabId: sender.tab.id,
@@ -114,7 +115,13 @@ interface ContentSender {
   tabUrl: string | undefined;
 }
 
-async function content(hub: Hub, from: ContentSender, msg: FromContent): Promise<unknown> {
+/** CRM actions travel in their own schema (lib/protocol/content-crm.ts). */
+function isCrmType(raw: unknown): boolean {
+  const type = (raw as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && type.startsWith('crm');
+}
+
+async function content(hub: Hub, from: ContentSender, msg: FromContent | FromContentCrm): Promise<unknown> {
   // After a service-worker restart, what is shown where is known only once start-up is done.
   await hub.ready;
   switch (msg.type) {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import * as z from 'zod/mini';
 import type { CallRecord } from '../../lib/call/types';
-import { showMessageSchema } from '../../lib/protocol/content';
+import { showWithCrmSchema } from '../../lib/protocol/content-crm';
 import { CallCard, type CallAction } from '../../components/call-card';
 import type { CallPopupModule } from './contract';
 import cardCss from '../../components/call-card.css?inline';
@@ -40,7 +40,7 @@ export function createCallPopup(ctx: ContentScriptContext): CallPopupModule {
 
   return {
     show(message) {
-      const msg = z.safeParse(showMessageSchema, message);
+      const msg = z.safeParse(showWithCrmSchema, message);
       if (!msg.success) return;
       shown = msg.data.call;
       crm = msg.data.crm;

@@ -6,6 +6,8 @@ import { ClickToCallFormView } from '../../components/click-to-call-form';
 import { DialRulesFormView } from '../../components/dial-rules-form';
 import { localizePage, t } from '../../components/i18n';
 import { usePhoneSettings } from '../../components/use-phone-settings';
+import { AddressBookSection } from '../../components/crm/address-book-section';
+import { CrmSettingsForm } from '../../components/crm/crm-settings-form';
 
 localizePage('settingsTitle');
 
@@ -25,6 +27,14 @@ function OptionsApp() {
       <section aria-labelledby="dial-rules-heading">
         <h2 id="dial-rules-heading">{t('dialRulesHeading')}</h2>
         <DialRulesFormView phone={phone} />
+      </section>
+      <section aria-labelledby="crm-heading">
+        <h2 id="crm-heading">{t('crmHeading')}</h2>
+        <CrmSettingsForm />
+      </section>
+      <section aria-labelledby="address-book-heading">
+        <h2 id="address-book-heading">{t('crmAddressBook')}</h2>
+        <AddressBookSection />
       </section>
     </div>
   );

@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
 import { callRecordSchema } from '../call/types';
-import { crmViewSchema } from '../crm/view';
-import { crmActionSchemas } from './crm';
 
 /**
  * Content script ↔ background. Stateless on purpose: an MV3 service worker comes and goes, so a
@@ -25,8 +23,6 @@ export const showMessageSchema = z.object({
   type: z.literal('show'),
   /** The call to show in this tab, or null to close the pop-up. */
   call: z.nullable(callRecordSchema),
-  /** What the CRM knows of the call (issue 4): absent while no CRM is set up. */
-  crm: z.optional(crmViewSchema),
 });
 
 /** Background → content: the number scanner's new configuration. */
@@ -81,8 +77,6 @@ export const fromContentSchema = z.discriminatedUnion('type', [
     /** A detected number (E.164) or the number of a tel:/callto:/sip: link, as written. */
     number: z.string().check(z.minLength(1), z.maxLength(64)),
   }),
-  // CRM actions on the call the pop-up shows (issue 4).
-  ...crmActionSchemas,
 ]);
 /** Content → background. */
 export type FromContent = z.infer<typeof fromContentSchema>;

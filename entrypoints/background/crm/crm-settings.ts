@@ -10,6 +10,8 @@ export interface CrmSettingsForPages {
   secretsSet: Record<string, string[]>;
   /** Per connection id: the extension holds the host permissions the connection needs. */
   granted: Record<string, boolean>;
+  /** Per connection id: the host permission patterns it needs (pages cannot compute them from blanked secrets). */
+  origins: Record<string, string[]>;
 }
 
 /** The saved CRM settings without their secrets: tokens stay in the background. */
@@ -17,17 +19,20 @@ export async function crmForPages(): Promise<CrmSettingsForPages> {
   const crm = (await loadSettings()).settings.crm;
   const secretsSet: Record<string, string[]> = {};
   const granted: Record<string, boolean> = {};
+  const origins: Record<string, string[]> = {};
   const connections = await Promise.all(
     crm.connections.map(async (c) => {
       const adapter = ADAPTERS[c.adapter];
       const config = { ...c.config };
       secretsSet[c.id] = adapter.secrets.filter((k) => typeof config[k] === 'string' && config[k] !== '');
       for (const k of adapter.secrets) if (k in config) config[k] = '';
-      granted[c.id] = await hasOrigins(adapter.origins(c.config));
+      const needed = adapter.origins(c.config);
+      origins[c.id] = needed;
+      granted[c.id] = await hasOrigins(needed);
       return { ...c, config };
     }),
   );
-  return { crm: { ...crm, connections }, secretsSet, granted };
+  return { crm: { ...crm, connections }, secretsSet, granted, origins };
 }
 
 /**
