@@ -13,6 +13,9 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v ss >/dev/null 2>&1 || missing+=(iproute2) # pbx.sh checks listening ports with ss
 # tcpdump counts the RTP packets that reach sipp's media port (sipp has no counter for it).
 command -v tcpdump >/dev/null 2>&1 || missing+=(tcpdump)
+# CRM suites run Chromium headed on a virtual display and answer its permission prompt by keyboard.
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
@@ -40,5 +43,5 @@ trap cleanup EXIT
 
 $SUDO apt-get update
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-  kamailio kamailio-websocket-modules rtpengine-daemon sip-tester chromium tcpdump iproute2
+  kamailio kamailio-websocket-modules rtpengine-daemon sip-tester chromium tcpdump iproute2 xvfb xdotool
 

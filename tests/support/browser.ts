@@ -43,12 +43,18 @@ export async function launchExtension(
     userDataDir?: string;
     /** `ask`: no auto-granted media prompts, so permissions start unset (onboarding tests). */
     mediaPrompts?: 'auto-accept' | 'ask';
+    /**
+     * An X display (Xvfb) to run a headed browser on: the browser's own prompts (host permission
+     * requests) are real windows there, answered with the keyboard (tests/support/crm/xvfb.ts).
+     */
+    display?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const dir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cti-profile-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: process.env.HEADED !== '1',
+    headless: process.env.HEADED !== '1' && !opts.display,
+    ...(opts.display ? { env: { ...process.env, DISPLAY: opts.display } } : {}),
     // Playwright disables extensions by default; this suite is all about one.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [

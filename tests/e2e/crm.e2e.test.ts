@@ -1,0 +1,152 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExtensionBrowser } from '../support/browser';
+import { serveCrm } from '../support/crm-server';
+import { setUpCrm } from '../support/crm/crm-options';
+import { startFakeBitrix24 } from '../support/crm/fake-bitrix24';
+import type { FakeCrm } from '../support/crm/fake-http';
+import { startVirtualDisplay, type VirtualDisplay } from '../support/crm/xvfb';
+import { launchRegistered, openFrontPage, waitFor } from '../support/extension';
+import { callAgent, cancelCall, LAB } from '../support/lab';
+
+// The CRM end to end: Bitrix24's REST API served by a local fake (tests/support/crm), the built
+// extension in a headed Chromium on a virtual display (its permission prompt is answered by
+// keyboard), calls from sipp through the real PBX.
+const agent = LAB.agents[2]!;
+let ext: ExtensionBrowser;
+let page: Page;
+let screen: VirtualDisplay;
+let web: Awaited<ReturnType<typeof serveCrm>>;
+let bitrix: FakeCrm & Awaited<ReturnType<typeof startFakeBitrix24>>;
+
+beforeAll(async () => {
+  screen = await startVirtualDisplay();
+  bitrix = await startFakeBitrix24();
+  web = await serveCrm();
+  ext = await launchRegistered(agent, { display: screen.display });
+  const options = await setUpCrm(
+    ext,
+    screen,
+    { crm: 'Bitrix24', fields: { 'Inbound webhook URL': bitrix.webhookUrl } },
+    { wrapUpSeconds: 60 },
+  );
+  await options.close();
+  page = await openFrontPage(ext, web.url);
+});
+afterAll(async () => {
+  await ext?.close();
+  await bitrix?.close();
+  await web?.close();
+  await screen?.stop();
+});
+
+const dialog = (name: string | RegExp) => page.getByRole('dialog', { name });
+const activities = () => bitrix.state.activities;
+
+describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
+  it('a known caller: the pop-up shows the contact, company and deals; the wrap-up logs the call on the contact', async () => {
+    const run = callAgent({ agent: agent.user, callerNumber: '+74951234567', displayName: 'Caller', talkSeconds: 2, hangup: 'caller' });
+    const ringing = dialog('Incoming call');
+    await ringing.waitFor({ timeout: 15_000 });
+    await ringing.getByText('+74951234567').waitFor();
+    await ringing.getByRole('link', { name: 'Ivan Petrov' }).waitFor({ timeout: 10_000 });
+    await ringing.getByText('Romashka LLC').waitFor();
+    const deals = ringing.getByRole('region', { name: 'Deals' });
+    await deals.getByRole('link', { name: 'Office chairs, 50 pcs' }).waitFor({ timeout: 10_000 });
+    expect(await deals.getByRole('listitem').count()).toBe(2);
+    expect(await ringing.getByRole('link', { name: 'Ivan Petrov' }).getAttribute('href')).toBe(`${bitrix.url}/crm/contact/details/1/`);
+    await ringing.getByRole('button', { name: 'Accept' }).click();
+    expect((await run.done).ok).toBe(true);
+
+    const ended = dialog('Call ended');
+    await ended.getByRole('region', { name: 'Link' }).waitFor({ timeout: 10_000 });
+    await ended.getByText('logged when the wrap-up ends').waitFor();
+    await ended.getByLabel('Subject').fill('Delivery dates');
+    await ended.getByLabel('Summary').fill('Wants the chairs before the 20th');
+    const before = activities().length;
+    await ended.getByRole('button', { name: 'Save and log the call' }).click();
+    await ended.getByText(/— logged$/).waitFor({ timeout: 10_000 });
+    expect(activities()).toHaveLength(before + 1);
+    expect(activities().at(-1)).toMatchObject({ OWNER_TYPE_ID: 3, OWNER_ID: '1', TYPE_ID: 2, SUBJECT: 'Delivery dates', DESCRIPTION: 'Wants the chairs before the 20th', DIRECTION: 1 });
+    await ended.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('two contacts share the number: the agent chooses, and the choice sticks on the next call', async () => {
+    const first = cancelCall({ agent: agent.user, callerNumber: '+74957654321', ringMs: 6000 });
+    const ringing = dialog('Incoming call');
+    const chooser = ringing.getByRole('group', { name: 'Several records have this number. Who is calling?' });
+    await chooser.waitFor({ timeout: 15_000 });
+    await chooser.getByRole('button', { name: /Anna Smirnova/ }).waitFor();
+    await chooser.getByRole('button', { name: /Oleg Smirnov/ }).click();
+    await ringing.getByRole('link', { name: 'Oleg Smirnov' }).waitFor();
+    expect((await first.done).ok).toBe(true);
+    await dialog('Missed call').getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
+
+    const second = cancelCall({ agent: agent.user, callerNumber: '+74957654321', ringMs: 3000 });
+    const again = dialog('Incoming call');
+    await again.getByRole('link', { name: 'Oleg Smirnov' }).waitFor({ timeout: 15_000 });
+    await again.getByText('Chosen for this number earlier.').waitFor();
+    expect(await again.getByRole('group', { name: /Who is calling/ }).count()).toBe(0);
+    expect((await second.done).ok).toBe(true);
+    await dialog('Missed call').getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('an unknown caller: Create contact creates it in the CRM with the number and links the call', async () => {
+    const run = callAgent({ agent: agent.user, callerNumber: '+74950000000', talkSeconds: 4, hangup: 'caller' });
+    const ringing = dialog('Incoming call');
+    await ringing.getByText('Not in the CRM.').waitFor({ timeout: 15_000 });
+    await ringing.getByRole('button', { name: 'Accept' }).click();
+    const live = dialog('Incoming call');
+    await live.getByRole('button', { name: 'Create contact' }).first().click();
+    await live.getByLabel('Name', { exact: true }).fill('Pavel Sidorov');
+    await live.getByRole('button', { name: 'Create contact' }).click();
+    await waitFor(
+      () => Promise.resolve(bitrix.state.contacts.find((c) => c.NAME === 'Pavel Sidorov')),
+      (c) => c !== undefined,
+      10_000,
+      'the contact to be created in Bitrix24',
+    );
+    const created = bitrix.state.contacts.find((c) => c.NAME === 'Pavel Sidorov')!;
+    expect(created.PHONE).toEqual([expect.objectContaining({ VALUE: '+74950000000', VALUE_TYPE: 'WORK' })]);
+    expect((await run.done).ok).toBe(true);
+    const ended = dialog('Call ended');
+    await ended.getByRole('link', { name: 'Pavel Sidorov' }).first().waitFor({ timeout: 10_000 });
+    await ended.getByRole('button', { name: 'Done' }).click();
+    await waitFor(
+      () => Promise.resolve(activities().find((a) => a.OWNER_ID === created.ID)),
+      (a) => a !== undefined,
+      10_000,
+      'the call to be logged on the new contact',
+    );
+  });
+
+  it('with the CRM server stopped, the call is logged once it is back, even after the service worker slept', async () => {
+    await bitrix.stop();
+    const before = activities().length;
+    const run = callAgent({ agent: agent.user, callerNumber: '+74951234567', talkSeconds: 1, hangup: 'caller' });
+    const ringing = dialog('Incoming call');
+    // The lookup answers from the cache of the first call: the caller is still known.
+    await ringing.getByRole('link', { name: 'Ivan Petrov' }).waitFor({ timeout: 15_000 });
+    await ringing.getByRole('button', { name: 'Accept' }).click();
+    expect((await run.done).ok).toBe(true);
+    const ended = dialog('Call ended');
+    await ended.getByRole('button', { name: 'Done' }).click();
+
+    const popup = await ext.openPage('popup.html');
+    const outbox = popup.getByRole('list', { name: 'CRM writes not sent yet' });
+    await outbox.getByText(/cannot be reached; next try at/).waitFor({ timeout: 15_000 });
+
+    // The service worker goes to sleep (as MV3 does after 30 s idle): only the alarm can wake it.
+    await popup.close();
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await bitrix.start();
+    await waitFor(() => Promise.resolve(activities().length), (n) => n === before + 1, 45_000, 'the call to be logged after the CRM came back');
+    expect(activities().at(-1)).toMatchObject({ OWNER_ID: '1', TYPE_ID: 2 });
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(activities()).toHaveLength(before + 1);
+  });
+});
