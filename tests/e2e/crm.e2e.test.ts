@@ -123,13 +123,23 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
   });
 
   it('with the CRM server stopped, the call is logged once it is back, even after the service worker slept', async () => {
+    // Down before the call: the pop-up says so in words, and the call still rings.
     await bitrix.stop();
-    const before = activities().length;
-    const run = callAgent({ agent: agent.user, callerNumber: '+74951234567', talkSeconds: 1, hangup: 'caller' });
+    const unreachable = cancelCall({ agent: agent.user, callerNumber: '+74959990000', ringMs: 2500 });
     const ringing = dialog('Incoming call');
-    // The lookup answers from the cache of the first call: the caller is still known.
-    await ringing.getByRole('link', { name: 'Ivan Petrov' }).waitFor({ timeout: 15_000 });
-    await ringing.getByRole('button', { name: 'Accept' }).click();
+    await ringing.getByText(/^CRM unreachable: the caller is shown by number only\. Bitrix24: cannot be reached$/).waitFor({ timeout: 15_000 });
+    expect((await unreachable.done).ok).toBe(true);
+    await dialog('Missed call').getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
+
+    // Down while the call is on: the log waits in the outbox.
+    await bitrix.start();
+    const before = activities().length;
+    const run = callAgent({ agent: agent.user, callerNumber: '+74951234567', talkSeconds: 3, hangup: 'caller' });
+    const known = dialog('Incoming call');
+    await known.getByRole('link', { name: 'Ivan Petrov' }).waitFor({ timeout: 15_000 });
+    await known.getByRole('button', { name: 'Accept' }).click();
+    await bitrix.stop();
     expect((await run.done).ok).toBe(true);
     const ended = dialog('Call ended');
     await ended.getByRole('button', { name: 'Done' }).click();
@@ -139,10 +149,17 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
     await outbox.getByText(/cannot be reached; next try at/).waitFor({ timeout: 15_000 });
 
     // The service worker goes to sleep (as MV3 does after 30 s idle): only the alarm can wake it.
-    await popup.close();
-    const cdp = await ext.context.newCDPSession(page);
+    // DevTools stops it from a page of the extension's origin, which is closed at once after.
+    const cdp = await ext.context.newCDPSession(popup);
+    const states: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) if (v.scriptURL.endsWith('/background.js')) states.push(v.runningStatus);
+    });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitFor(() => Promise.resolve(states.at(-1)), (s) => s === 'stopped', 10_000, 'the service worker to stop');
+    await cdp.detach();
+    await popup.close();
     await bitrix.start();
     await waitFor(() => Promise.resolve(activities().length), (n) => n === before + 1, 45_000, 'the call to be logged after the CRM came back');
     expect(activities().at(-1)).toMatchObject({ OWNER_ID: '1', TYPE_ID: 2 });
