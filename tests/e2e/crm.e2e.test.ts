@@ -5,6 +5,7 @@ import { serveCrm } from '../support/crm-server';
 import { setUpCrm } from '../support/crm/crm-options';
 import { startFakeBitrix24 } from '../support/crm/fake-bitrix24';
 import type { FakeCrm } from '../support/crm/fake-http';
+import { HOSTILE_NUMBER, hostileBitrix, PWNED } from '../support/crm/hostile';
 import { startVirtualDisplay, type VirtualDisplay } from '../support/crm/xvfb';
 import { launchRegistered, openFrontPage, waitFor } from '../support/extension';
 import { callAgent, cancelCall, LAB } from '../support/lab';
@@ -165,5 +166,35 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
     expect(activities().at(-1)).toMatchObject({ OWNER_ID: '1', TYPE_ID: 2 });
     await new Promise((r) => setTimeout(r, 2000));
     expect(activities()).toHaveLength(before + 1);
+  });
+
+  it('hostile CRM data (markup, wrong types, 3000 deals) renders as text, truncated, and the pop-up still works', async () => {
+    const hostile = hostileBitrix();
+    bitrix.state.contacts.push(hostile.contact);
+    bitrix.state.deals.push(...hostile.deals);
+    bitrix.state.tasks.push(...hostile.tasks);
+    const title = await page.title();
+    const run = callAgent({ agent: agent.user, callerNumber: HOSTILE_NUMBER, talkSeconds: 2, hangup: 'caller' });
+    const ringing = dialog('Incoming call');
+    const name = ringing.getByRole('link', { name: /^<img src=x onerror=/ });
+    await name.waitFor({ timeout: 15_000 });
+    const text = (await name.textContent()) ?? '';
+    expect(text).toContain('12345 <script>');
+    expect(text.length).toBeLessThanOrEqual(256);
+    expect(text.endsWith('…')).toBe(true);
+    const deals = ringing.getByRole('region', { name: 'Deals' });
+    await deals.getByRole('heading', { name: 'Deals (25+)' }).waitFor({ timeout: 10_000 });
+    expect(await deals.getByRole('listitem').count()).toBe(25);
+    await deals.getByText(/^javascript-link <a href=/).waitFor();
+    expect(await page.locator('cti-call-popup img, cti-call-popup script, cti-call-popup b').count()).toBe(0);
+    for (const href of await page.locator('cti-call-popup a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+      expect(href).toMatch(/^https?:\/\//);
+    }
+    await ringing.getByRole('button', { name: 'Accept' }).click();
+    await ringing.getByText(/^Connected \d+:\d\d$/).waitFor({ timeout: 10_000 });
+    expect((await run.done).ok).toBe(true);
+    expect(await page.title()).toBe(title);
+    expect(await page.title()).not.toBe(PWNED);
+    await dialog('Call ended').getByRole('button', { name: 'Done' }).click();
   });
 });
