@@ -9,6 +9,7 @@ import { answerCalls, cancelCall, LAB, pbxInviteArrivals, startPbx, stopPbx } fr
 import { percentile, printRows, saveRows, type BenchRow } from './results';
 import { scannerRows } from './click-to-call';
 import { sizeRows } from './sizes';
+import { crmPopupRows } from './crm-popup';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20);
 
@@ -148,6 +149,7 @@ try {
   const popupCold = await inviteToPopup('cold');
   const typed = await clickToInvite('typed');
   const pasted = await clickToInvite('pasted');
+  const crm = await crmPopupRows(CALLS);
   const rows: BenchRow[] = [
     ...ms('latency.invite-to-popup-paint', popup, 'p95 ≤ 100 ms'),
     ...ms('latency.invite-to-popup-paint.first-call-on-page', popupCold, 'p95 ≤ 100 ms: imports the pop-up'),
@@ -161,6 +163,7 @@ try {
       unit: 'x',
       target: 'report: < 1 means preparing while typing pays',
     },
+    ...crm,
     ...(await scannerRows()),
     ...(await sizeRows(EXTENSION_DIR)),
   ];
