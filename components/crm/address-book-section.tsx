@@ -27,7 +27,9 @@ export function AddressBookSection() {
       skipped: Array<{ row: number }>;
     } | null;
     if (!reply) return setStatus({ ok: false, text: t('errEngine') });
-    const skipped = reply.skippedCount ? ` ${t('crmImportSkipped', String(reply.skippedCount), String(reply.skipped[0]?.row ?? ''))}` : '';
+    const skipped = reply.skippedCount
+      ? ` ${t('crmImportSkipped', String(reply.skippedCount), String(reply.skipped[0]?.row ?? ''))}`
+      : '';
     setStatus({ ok: reply.imported > 0, text: `${t('crmImported', String(reply.imported))}${skipped}` });
   };
   return (

@@ -40,10 +40,17 @@ export function ConnectionForm(props: {
     <fieldset class="crm-connection">
       <legend>{c.label || adapter.label}</legend>
       <label class="check">
-        <input type="checkbox" checked={c.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} /> {t('crmEnabled')}
+        <input type="checkbox" checked={c.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />{' '}
+        {t('crmEnabled')}
       </label>
       <label for={id('label')}>{t('crmConnectionLabel')}</label>
-      <input id={id('label')} value={c.label} placeholder={adapter.label} onInput={(e) => set({ label: e.currentTarget.value })} {...described('label')} />
+      <input
+        id={id('label')}
+        value={c.label}
+        placeholder={adapter.label}
+        onInput={(e) => set({ label: e.currentTarget.value })}
+        {...described('label')}
+      />
       <Err name="label" />
       {Object.entries(adapter.defaults()).map(([key, def]) => {
         const name = `config.${key}`;
@@ -52,7 +59,12 @@ export function ConnectionForm(props: {
         if (typeof def === 'boolean') {
           return (
             <label class="check" key={key}>
-              <input type="checkbox" checked={value === true} onChange={(e) => setConfig(key, e.currentTarget.checked)} /> {label}
+              <input
+                type="checkbox"
+                checked={value === true}
+                onChange={(e) => setConfig(key, e.currentTarget.checked)}
+              />{' '}
+              {label}
             </label>
           );
         }
@@ -71,7 +83,12 @@ export function ConnectionForm(props: {
           );
         }
         const secret = adapter.secrets.includes(key);
-        const text = JSON_KEYS.includes(key) && typeof value !== 'string' ? JSON.stringify(value ?? []) : String(value ?? '');
+        const text =
+          JSON_KEYS.includes(key) && typeof value !== 'string'
+            ? JSON.stringify(value ?? [])
+            : typeof value === 'string'
+              ? value
+              : '';
         const common = {
           id: id(key),
           value: text,
@@ -84,7 +101,11 @@ export function ConnectionForm(props: {
         return (
           <div key={key}>
             <label for={id(key)}>{label}</label>
-            {MULTILINE.includes(key) ? <textarea rows={3} {...common} /> : <input type={secret ? 'password' : 'text'} {...common} />}
+            {MULTILINE.includes(key) ? (
+              <textarea rows={3} {...common} />
+            ) : (
+              <input type={secret ? 'password' : 'text'} {...common} />
+            )}
             <Err name={name} />
           </div>
         );
@@ -92,7 +113,11 @@ export function ConnectionForm(props: {
       {adapter.capabilities.includes('log') && (
         <>
           <label for={id('autoLog')}>{t('crmAutoLog')}</label>
-          <select id={id('autoLog')} value={c.autoLog} onChange={(e) => set({ autoLog: e.currentTarget.value as ConnectionDraft['autoLog'] })}>
+          <select
+            id={id('autoLog')}
+            value={c.autoLog}
+            onChange={(e) => set({ autoLog: e.currentTarget.value as ConnectionDraft['autoLog'] })}
+          >
             {AUTO_LOG.map((a) => (
               <option key={a} value={a}>
                 {t(keyOf('crmAutoLog', a))}
@@ -100,7 +125,12 @@ export function ConnectionForm(props: {
             ))}
           </select>
           <label class="check">
-            <input type="checkbox" checked={c.logMissed} onChange={(e) => set({ logMissed: e.currentTarget.checked })} /> {t('crmLogMissed')}
+            <input
+              type="checkbox"
+              checked={c.logMissed}
+              onChange={(e) => set({ logMissed: e.currentTarget.checked })}
+            />{' '}
+            {t('crmLogMissed')}
           </label>
         </>
       )}
@@ -114,7 +144,9 @@ export function ConnectionForm(props: {
                 <input
                   type="checkbox"
                   checked={shown.includes(f.key)}
-                  onChange={(e) => set({ popupFields: e.currentTarget.checked ? [...shown, f.key] : shown.filter((k) => k !== f.key) })}
+                  onChange={(e) =>
+                    set({ popupFields: e.currentTarget.checked ? [...shown, f.key] : shown.filter((k) => k !== f.key) })
+                  }
                 />{' '}
                 {f.label}
               </label>
@@ -123,7 +155,7 @@ export function ConnectionForm(props: {
         </fieldset>
       )}
       {props.accessMissing && <p class="warning">{t('crmAccessMissing')}</p>}
-      <button type="button" class="crm-remove" onClick={props.onRemove}>
+      <button type="button" class="crm-remove" onClick={() => props.onRemove()}>
         {t('crmRemove')}
       </button>
     </fieldset>

@@ -18,7 +18,8 @@ export function LinkList(props: { view: CrmView }) {
     <ul class="crm-links" aria-label={t('crmAllLinks')}>
       {links.map((l) => (
         <li key={`${l.record.connection}|${l.record.kind}|${l.record.id}`}>
-          <span class="crm-kind">{t(keyOf('crmKind', l.record.kind))}</span> <RecordLink title={l.record.title} url={l.record.url} />
+          <span class="crm-kind">{t(keyOf('crmKind', l.record.kind))}</span>{' '}
+          <RecordLink title={l.record.title} url={l.record.url} />
           <span class={`crm-state ${l.state}`}> — {linkState(l)}</span>
           {l.logUrl && (
             <>
@@ -35,7 +36,8 @@ export function LinkList(props: { view: CrmView }) {
           <span class="crm-kind">{t(keyOf('crmKind', c.kind))}</span> {c.name}
           <span class={`crm-state ${c.state}`}>
             {' '}
-            — {c.state === 'failed' ? t('crmCreateFailed', t(keyOf('crmError', c.error ?? 'server'))) : t('crmCreating')}
+            —{' '}
+            {c.state === 'failed' ? t('crmCreateFailed', t(keyOf('crmError', c.error ?? 'server'))) : t('crmCreating')}
           </span>
         </li>
       ))}
@@ -63,7 +65,13 @@ export function WrapUpForm(props: { view: CrmView; acts: CrmActs; idPrefix: stri
       <label for={id('subject')}>{t('crmSubject')}</label>
       <input id={id('subject')} value={subject} maxLength={256} onInput={(e) => setSubject(e.currentTarget.value)} />
       <label for={id('summary')}>{t('crmSummary')}</label>
-      <textarea id={id('summary')} rows={3} maxLength={4000} value={summary} onInput={(e) => setSummary(e.currentTarget.value)} />
+      <textarea
+        id={id('summary')}
+        rows={3}
+        maxLength={4000}
+        value={summary}
+        onInput={(e) => setSummary(e.currentTarget.value)}
+      />
       {props.view.dispositions.length > 0 && (
         <>
           <label for={id('disposition')}>{t('crmDisposition')}</label>

@@ -14,7 +14,8 @@ function LookupStatus(props: { view: CrmView }) {
   let text = '';
   if (v.status === 'loading') text = t('crmLooking');
   else if (v.status === 'failed') text = `${t('crmUnreachable')} ${problems}`;
-  else if (v.status === 'done' && v.matches.length === 0) text = [t('crmUnknownCaller'), problems].filter(Boolean).join(' ');
+  else if (v.status === 'done' && v.matches.length === 0)
+    text = [t('crmUnknownCaller'), problems].filter(Boolean).join(' ');
   else if (problems) text = problems;
   if (!text) return null;
   return (
@@ -54,7 +55,9 @@ export function CrmPanel(props: { view: CrmView; call: CallRecord; acts: CrmActs
           )}
         </>
       )}
-      {showChooser && <MatchChooser matches={view.matches} chosen={view.chosen} acts={acts} onDone={() => setChanging(false)} />}
+      {showChooser && (
+        <MatchChooser matches={view.matches} chosen={view.chosen} acts={acts} onDone={() => setChanging(false)} />
+      )}
       {chosen && view.relatedStatus === 'loading' && <p class="crm-note">{t('crmRelatedLoading')}</p>}
       {chosen && view.relatedStatus === 'failed' && <p class="crm-note">{t('crmRelatedFailed')}</p>}
       {chosen && <RelatedGroups groups={view.related} />}
@@ -74,8 +77,12 @@ export function CrmPanel(props: { view: CrmView; call: CallRecord; acts: CrmActs
           <h3>{t('crmLinkMenu')}</h3>
           <LinkList view={view} />
           {view.canLog && <WrapUpForm view={view} acts={acts} idPrefix={props.idPrefix} ended={ended} />}
-          {view.canSearch && (unknown ? ended : true) && <FindAndLink acts={acts} attach={unknown} idPrefix={`${props.idPrefix}-l`} />}
-          {(ended || !unknown) && <CreateRecord targets={view.create} acts={acts} idPrefix={`${props.idPrefix}-l`} defaultName="" />}
+          {view.canSearch && (unknown ? ended : true) && (
+            <FindAndLink acts={acts} attach={unknown} idPrefix={`${props.idPrefix}-l`} />
+          )}
+          {(ended || !unknown) && (
+            <CreateRecord targets={view.create} acts={acts} idPrefix={`${props.idPrefix}-l`} defaultName="" />
+          )}
           {ended && view.wrapUpUntil !== undefined && (
             <button type="button" class="crm-done" onClick={trusted(() => acts.dismiss())}>
               {t('crmDone')}

@@ -1,5 +1,5 @@
 import type { CrmRecord, RelatedGroup } from '../../providers/crm/types';
-import { keyOf, t, type MessageKey } from '../i18n';
+import { keyOf, t } from '../i18n';
 
 /** A field's label: the translated one for known keys, else the CRM's own label. */
 function fieldLabel(key: string, label: string): string {
@@ -45,7 +45,7 @@ export function RelatedGroups(props: { groups: RelatedGroup[] }) {
   return (
     <>
       {props.groups.map((g) => {
-        const heading = t(keyOf('crmKindPlural', g.kind) as MessageKey);
+        const heading = t(keyOf('crmKindPlural', g.kind));
         return (
           <section class="crm-group" key={g.kind} aria-label={heading}>
             <h3>

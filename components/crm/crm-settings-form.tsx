@@ -43,7 +43,9 @@ export function CrmSettingsForm() {
     return true;
   };
   useEffect(() => {
-    void request({ type: 'getCrmSettings' }).then(take).catch(() => setStatus({ kind: 'bad', text: t('errEngine') }));
+    void request({ type: 'getCrmSettings' })
+      .then(take)
+      .catch(() => setStatus({ kind: 'bad', text: t('errEngine') }));
   }, []);
   if (!draft || !loaded) return <p class="empty">{t('crmLooking')}</p>;
 
@@ -55,7 +57,16 @@ export function CrmSettingsForm() {
       ...draft,
       connections: [
         ...draft.connections,
-        { id, adapter: adding, label: '', enabled: true, autoLog: 'matched', logMissed: false, popupFields: [], config: ADAPTERS[adding].defaults() },
+        {
+          id,
+          adapter: adding,
+          label: '',
+          enabled: true,
+          autoLog: 'matched',
+          logMissed: false,
+          popupFields: [],
+          config: ADAPTERS[adding].defaults(),
+        },
       ],
     });
   };
@@ -92,18 +103,23 @@ export function CrmSettingsForm() {
       .then(async (granted) => {
         const reply = await request({ type: 'saveCrmSettings', crm: checked.settings }).catch(() => null);
         if (!take(reply)) return setStatus({ kind: 'bad', text: t('errEngine') });
-        setStatus(granted ? { kind: 'ok', text: t('crmSaved') } : { kind: 'bad', text: t('crmAccessRefused', origins.join(', ')) });
+        setStatus(
+          granted
+            ? { kind: 'ok', text: t('crmSaved') }
+            : { kind: 'bad', text: t('crmAccessRefused', origins.join(', ')) },
+        );
       });
   };
 
   const test = async (connection: string) => {
     setTestResult('…');
     const r = (await request({ type: 'crmTest', connection, number: testNumber }).catch(() => null)) as
-      | { ok: true; found: string[] }
-      | { ok: false; error: string }
-      | null;
+      { ok: true; found: string[] } | { ok: false; error: string } | null;
     if (!r) return setTestResult(t('errEngine'));
-    if (!r.ok) return setTestResult(r.error === 'number' ? t('crmTestNumberBad') : t('crmTestFailed', t(keyOf('crmError', r.error))));
+    if (!r.ok)
+      return setTestResult(
+        r.error === 'number' ? t('crmTestNumberBad') : t('crmTestFailed', t(keyOf('crmError', r.error))),
+      );
     setTestResult(r.found.length ? t('crmTestFound', r.found.join(', ')) : t('crmTestNone'));
   };
 
@@ -140,7 +156,12 @@ export function CrmSettingsForm() {
             <div class="crm-test">
               <label for={`crm-test-${c.id}`}>{t('crmTestNumber')}</label>
               <div class="row">
-                <input id={`crm-test-${c.id}`} type="tel" value={testNumber} onInput={(e) => setTestNumber(e.currentTarget.value)} />
+                <input
+                  id={`crm-test-${c.id}`}
+                  type="tel"
+                  value={testNumber}
+                  onInput={(e) => setTestNumber(e.currentTarget.value)}
+                />
                 <button type="button" onClick={() => void test(c.id)}>
                   {t('crmTest')}
                 </button>

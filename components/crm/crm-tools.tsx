@@ -10,7 +10,12 @@ export function problemText(p: CrmProblem): string {
 }
 
 /** Several records share the number: the agent picks who is calling; the choice is remembered for the number. */
-export function MatchChooser(props: { matches: CrmRecord[]; chosen?: string | undefined; acts: CrmActs; onDone?: () => void }) {
+export function MatchChooser(props: {
+  matches: CrmRecord[];
+  chosen?: string | undefined;
+  acts: CrmActs;
+  onDone?: () => void;
+}) {
   return (
     <fieldset class="crm-chooser">
       <legend>{t('crmWhoIsCalling')}</legend>
@@ -43,21 +48,31 @@ export function FindAndLink(props: { acts: CrmActs; attach: boolean; idPrefix: s
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<CrmRecord[] | null>(null);
   const [status, setStatus] = useState('');
-  const find = trusted(async (e: Event) => {
-    e.preventDefault();
-    if (!query.trim()) return;
+  const search = async () => {
     setStatus(t('crmSearching'));
     const reply = await props.acts.search(query.trim());
     if (!reply) return setStatus(t('crmError_unreachable'));
     setResults(reply.results);
-    setStatus([reply.results.length ? '' : t('crmNothingFound'), ...reply.problems.map(problemText)].filter(Boolean).join(' '));
+    setStatus(
+      [reply.results.length ? '' : t('crmNothingFound'), ...reply.problems.map(problemText)].filter(Boolean).join(' '),
+    );
+  };
+  const find = trusted((e: Event) => {
+    e.preventDefault();
+    if (query.trim()) void search();
   });
   const id = `${props.idPrefix}-find`;
   return (
-    <form class="crm-find" onSubmit={(e) => void find(e)}>
+    <form class="crm-find" onSubmit={find}>
       <label for={id}>{t('crmFindLabel')}</label>
       <div class="crm-row">
-        <input id={id} type="search" autoComplete="off" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input
+          id={id}
+          type="search"
+          autoComplete="off"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
         <button type="submit">{t('crmFind')}</button>
       </div>
       <p class="crm-note" role="status">
@@ -98,13 +113,19 @@ export function CreateRecord(props: { targets: CreateTarget[]; acts: CrmActs; id
   if (options.length === 0) return null;
   const several = props.targets.length > 1;
   const label = (o: { target: CreateTarget; kind: RecordKind }) =>
-    several ? t('crmCreateIn', t(keyOf('crmKind', o.kind)), o.target.label) : t('crmCreateKind', t(keyOf('crmKind', o.kind)));
+    several
+      ? t('crmCreateIn', t(keyOf('crmKind', o.kind)), o.target.label)
+      : t('crmCreateKind', t(keyOf('crmKind', o.kind)));
   const id = `${props.idPrefix}-create-name`;
   if (!picked) {
     return (
       <div class="crm-create" role="group" aria-label={t('crmCreate')}>
         {options.map((o) => (
-          <button key={`${o.target.connection}-${o.kind}`} type="button" onClick={trusted(() => setPicked({ connection: o.target.connection, kind: o.kind }))}>
+          <button
+            key={`${o.target.connection}-${o.kind}`}
+            type="button"
+            onClick={trusted(() => setPicked({ connection: o.target.connection, kind: o.kind }))}
+          >
             {label(o)}
           </button>
         ))}
@@ -122,7 +143,11 @@ export function CreateRecord(props: { targets: CreateTarget[]; acts: CrmActs; id
         setPicked(null);
       })}
     >
-      <label for={id}>{picked.kind === 'contact' || picked.kind === 'lead' || picked.kind === 'company' ? t('crmNameLabel') : t('crmTitleLabel')}</label>
+      <label for={id}>
+        {picked.kind === 'contact' || picked.kind === 'lead' || picked.kind === 'company'
+          ? t('crmNameLabel')
+          : t('crmTitleLabel')}
+      </label>
       <input id={id} value={name} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} />
       <div class="crm-row">
         <button type="submit">{t('crmCreateKind', kindWord)}</button>

@@ -24,13 +24,20 @@ export function HistoryLink(props: { call: CallRecord; live: CrmView | undefined
     <section class="history-link" role="region" aria-label={title}>
       <header>
         <h2>{title}</h2>
-        <button type="button" onClick={props.onClose}>
+        <button type="button" onClick={() => props.onClose()}>
           {t('close')}
         </button>
       </header>
       {view === undefined && <p class="crm-note">{t('crmLooking')}</p>}
       {view === null && <p class="crm-note">{t('crmNotSetUp')}</p>}
-      {view && <CrmPanel view={view} call={{ ...props.call, phase: 'ended' }} acts={pageRequestCrmActs(props.call.id)} idPrefix={`h-${props.call.id.slice(0, 8)}`} />}
+      {view && (
+        <CrmPanel
+          view={view}
+          call={{ ...props.call, phase: 'ended' }}
+          acts={pageRequestCrmActs(props.call.id)}
+          idPrefix={`h-${props.call.id.slice(0, 8)}`}
+        />
+      )}
     </section>
   );
 }

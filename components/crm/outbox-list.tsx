@@ -49,7 +49,10 @@ export function OutboxList(props: { jobs: OutboxJob[] }) {
           <span class="crm-job-what">{what(job)}</span>
           <span class={`crm-job-state ${job.state}`}>{state(job)}</span>
           {job.state !== 'sending' && (
-            <button type="button" onClick={() => void request({ type: 'crmRetry', key: job.key }).catch(() => undefined)}>
+            <button
+              type="button"
+              onClick={() => void request({ type: 'crmRetry', key: job.key }).catch(() => undefined)}
+            >
               {t('crmRetry')}
             </button>
           )}

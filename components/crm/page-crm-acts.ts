@@ -9,7 +9,10 @@ export function pageRequestCrmActs(callId: string): CrmActs {
   return {
     choose: (record) => fire(request({ type: 'crmChoose', callId, record })),
     search: async (query) => {
-      const reply = z.safeParse(crmSearchReplySchema, await request({ type: 'crmSearch', callId, query }).catch(() => null));
+      const reply = z.safeParse(
+        crmSearchReplySchema,
+        await request({ type: 'crmSearch', callId, query }).catch(() => null),
+      );
       return reply.success ? reply.data : null;
     },
     create: (connection, kind, name) => fire(request({ type: 'crmCreate', callId, connection, kind, name })),

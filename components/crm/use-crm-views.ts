@@ -36,7 +36,9 @@ export function useCrmConfigured(): boolean {
   const [configured, setConfigured] = useState(false);
   useEffect(() => {
     void request({ type: 'getCrmSettings' })
-      .then((r) => setConfigured(((r as { crm?: { connections?: unknown[] } } | null)?.crm?.connections?.length ?? 0) > 0))
+      .then((r) =>
+        setConfigured(((r as { crm?: { connections?: unknown[] } } | null)?.crm?.connections?.length ?? 0) > 0),
+      )
       .catch(() => setConfigured(false));
   }, []);
   return configured;

@@ -2,7 +2,13 @@ import { browser } from 'wxt/browser';
 import { serialQueue } from '../../lib/async/serial';
 import type { DialRules } from '../../lib/phone/dial-rules';
 import { migrateSettings, type LoadResult } from '../../lib/settings/migrate';
-import { settingsSchema, type ClickToCall, type CrmSettings, type Settings, type SipAccount } from '../../lib/settings/schema';
+import {
+  settingsSchema,
+  type ClickToCall,
+  type CrmSettings,
+  type Settings,
+  type SipAccount,
+} from '../../lib/settings/schema';
 import { setSiteEnabled } from '../../lib/settings/sites';
 
 const KEY = 'settings';

@@ -52,7 +52,14 @@ export function PopupApp() {
         const view = crmViews.get(call.id);
         return (
           <CallCard key={call.id} call={call} onAction={act(call.id)}>
-            {view && <CrmPanel view={view} call={call} acts={pageRequestCrmActs(call.id)} idPrefix={`p-${call.id.slice(0, 8)}`} />}
+            {view && (
+              <CrmPanel
+                view={view}
+                call={call}
+                acts={pageRequestCrmActs(call.id)}
+                idPrefix={`p-${call.id.slice(0, 8)}`}
+              />
+            )}
           </CallCard>
         );
       })}

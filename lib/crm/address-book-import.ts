@@ -18,14 +18,53 @@ const cut = (s: unknown, max: number) => (typeof s === 'string' ? s.trim().slice
 
 /** Column names people use, in English, Russian and Polish, mapped to ours. */
 const COLUMNS: Record<string, keyof ImportRow | 'first' | 'last' | 'type'> = {
-  name: 'name', 'full name': 'name', fio: 'name', 'фио': 'name', 'имя и фамилия': 'name', 'imię i nazwisko': 'name', 'nazwa': 'name',
-  'first name': 'first', firstname: 'first', 'имя': 'first', 'imię': 'first', 'given name': 'first',
-  'last name': 'last', lastname: 'last', 'фамилия': 'last', nazwisko: 'last', 'family name': 'last', surname: 'last',
-  company: 'company', organization: 'company', organisation: 'company', 'компания': 'company', 'организация': 'company', firma: 'company',
-  phone: 'phones', phones: 'phones', telephone: 'phones', mobile: 'phones', 'телефон': 'phones', 'мобильный': 'phones', telefon: 'phones', 'work phone': 'phones', 'mobile phone': 'phones',
-  email: 'emails', 'e-mail': 'emails', 'почта': 'emails',
-  note: 'note', notes: 'note', comment: 'note', 'комментарий': 'note', 'примечание': 'note', notatka: 'note', uwagi: 'note',
-  type: 'type', kind: 'type', 'тип': 'type', typ: 'type',
+  name: 'name',
+  'full name': 'name',
+  fio: 'name',
+  фио: 'name',
+  'имя и фамилия': 'name',
+  'imię i nazwisko': 'name',
+  nazwa: 'name',
+  'first name': 'first',
+  firstname: 'first',
+  имя: 'first',
+  imię: 'first',
+  'given name': 'first',
+  'last name': 'last',
+  lastname: 'last',
+  фамилия: 'last',
+  nazwisko: 'last',
+  'family name': 'last',
+  surname: 'last',
+  company: 'company',
+  organization: 'company',
+  organisation: 'company',
+  компания: 'company',
+  организация: 'company',
+  firma: 'company',
+  phone: 'phones',
+  phones: 'phones',
+  telephone: 'phones',
+  mobile: 'phones',
+  телефон: 'phones',
+  мобильный: 'phones',
+  telefon: 'phones',
+  'work phone': 'phones',
+  'mobile phone': 'phones',
+  email: 'emails',
+  'e-mail': 'emails',
+  почта: 'emails',
+  note: 'note',
+  notes: 'note',
+  comment: 'note',
+  комментарий: 'note',
+  примечание: 'note',
+  notatka: 'note',
+  uwagi: 'note',
+  type: 'type',
+  kind: 'type',
+  тип: 'type',
+  typ: 'type',
 };
 
 /**
@@ -34,7 +73,10 @@ const COLUMNS: Record<string, keyof ImportRow | 'first' | 'last' | 'type'> = {
  * separated by `,` or `;`. Throws with a reason when the file has no usable header.
  */
 export function parseCsv(text: string): ImportRow[] {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+  });
   const fields = parsed.meta.fields ?? [];
   const map = fields.map((f) => COLUMNS[f.trim().toLowerCase()]);
   if (!map.some((m) => m === 'name' || m === 'first' || m === 'last') || !map.includes('phones')) {
@@ -52,8 +94,20 @@ export function parseCsv(text: string): ImportRow[] {
       else if (to === 'first') first = value;
       else if (to === 'last') last = value;
       else if (to === 'company') out.company = value.slice(0, 256);
-      else if (to === 'phones') out.phones.push(...value.split(/[;,]/).map((p) => p.trim().slice(0, 64)).filter(Boolean));
-      else if (to === 'emails') out.emails.push(...value.split(/[;,\s]+/).map((e) => e.slice(0, 256)).filter(Boolean));
+      else if (to === 'phones')
+        out.phones.push(
+          ...value
+            .split(/[;,]/)
+            .map((p) => p.trim().slice(0, 64))
+            .filter(Boolean),
+        );
+      else if (to === 'emails')
+        out.emails.push(
+          ...value
+            .split(/[;,\s]+/)
+            .map((e) => e.slice(0, 256))
+            .filter(Boolean),
+        );
       else if (to === 'note') out.note = value;
       else if (to === 'type' && /^(company|компания|firma|organi[sz]ation)$/i.test(value)) out.kind = 'company';
     });
@@ -79,7 +133,10 @@ export function parseVcard(text: string): ImportRow[] {
       .getAllProperties('tel')
       .map((p) => String(p.getFirstValue() ?? '').replace(/^tel:/i, ''))
       .filter(Boolean);
-    const emails = card.getAllProperties('email').map((p) => String(p.getFirstValue() ?? '')).filter(Boolean);
+    const emails = card
+      .getAllProperties('email')
+      .map((p) => String(p.getFirstValue() ?? ''))
+      .filter(Boolean);
     const company = cut(value('org'), 256);
     const name = cut(value('fn'), 256) || company;
     const isCompany = /^org$/i.test(value('kind')) || (!cut(value('fn'), 256) && !!company);

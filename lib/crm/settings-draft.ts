@@ -21,9 +21,10 @@ export function checkCrmDraft(draft: CrmSettingsDraft, secretsSet: Record<string
     const config: Record<string, unknown> = { ...c.config };
     const own: Record<string, string> = {};
     for (const key of JSON_KEYS) {
-      if (typeof config[key] !== 'string') continue;
+      const text = config[key];
+      if (typeof text !== 'string') continue;
       try {
-        config[key] = JSON.parse(config[key] as string) as unknown;
+        config[key] = JSON.parse(text) as unknown;
       } catch {
         own[`config.${key}`] = 'errJsonList';
       }

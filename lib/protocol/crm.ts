@@ -15,7 +15,12 @@ export const crmActionSchemas = [
   /** Which of several records is calling (remembered for the number). */
   z.object({ target: to, type: z.literal('crmChoose'), callId, record: key }),
   /** Find and link: search the CRMs. */
-  z.object({ target: to, type: z.literal('crmSearch'), callId, query: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  z.object({
+    target: to,
+    type: z.literal('crmSearch'),
+    callId,
+    query: z.string().check(z.minLength(1), z.maxLength(200)),
+  }),
   /** Create… a record of a kind, prefilled with the call's number. */
   z.object({
     target: to,

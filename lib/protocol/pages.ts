@@ -38,7 +38,12 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   /** Saves CRM settings; an empty secret keeps the stored one. */
   z.object({ target: to, type: z.literal('saveCrmSettings'), crm: crmSettingsDraftSchema }),
   /** Looks up a number through one saved connection, to test it. */
-  z.object({ target: to, type: z.literal('crmTest'), connection: z.string().check(z.maxLength(40)), number: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({
+    target: to,
+    type: z.literal('crmTest'),
+    connection: z.string().check(z.maxLength(40)),
+    number: z.string().check(z.minLength(1), z.maxLength(64)),
+  }),
   /** Address book import: rows parsed from CSV or vCard by the page; numbers are normalised here. */
   z.object({
     target: to,

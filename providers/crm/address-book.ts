@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AddressEntry, CrmDb } from '../../lib/store/crm-db';
 import { defineAdapter } from './define';
-import { CrmError, unsupported } from './errors';
+import { CrmError, rejectUnsupported, unsupported } from './errors';
 import { crmRecord, fields, matches } from './normalize';
 import type { CrmClient, CrmRecord, RecordKind, RelatedGroup } from './types';
 
@@ -45,7 +45,10 @@ function client(connection: string, db: CrmDb): CrmClient {
       const byWord = await db.contacts.where('words').startsWith(first).limit(200).toArray();
       const found = byWord.filter((e) => rest.every((w) => e.words.some((x) => x.startsWith(w))));
       if (digits.length >= 5) {
-        const byPhone = await db.contacts.filter((e) => e.phones.some((p) => p.includes(digits))).limit(50).toArray();
+        const byPhone = await db.contacts
+          .filter((e) => e.phones.some((p) => p.includes(digits)))
+          .limit(50)
+          .toArray();
         found.push(...byPhone);
       }
       return matches(found.map((e) => toRecord(connection, e)));
@@ -54,16 +57,29 @@ function client(connection: string, db: CrmDb): CrmClient {
       const e = await entryOf(record.id);
       const groups: RelatedGroup[] = [];
       if (e.kind === 'contact' && e.company) {
-        const companies = await db.contacts.where('words').startsWith(searchWords(e.company)[0] ?? '').toArray();
+        const companies = await db.contacts
+          .where('words')
+          .startsWith(searchWords(e.company)[0] ?? '')
+          .toArray();
         const company = companies.filter((c) => c.kind === 'company' && c.name === e.company);
         if (company.length > 0) {
-          groups.push({ kind: 'company', items: company.slice(0, 5).map((c) => ({ id: c.id, title: c.name })), more: false });
+          groups.push({
+            kind: 'company',
+            items: company.slice(0, 5).map((c) => ({ id: c.id, title: c.name })),
+            more: false,
+          });
         }
       }
       if (e.kind === 'company') {
-        const people = (await db.contacts.where('kind').equals('contact').toArray()).filter((c) => c.company === e.name);
+        const people = (await db.contacts.where('kind').equals('contact').toArray()).filter(
+          (c) => c.company === e.name,
+        );
         if (people.length > 0) {
-          groups.push({ kind: 'contact', items: people.slice(0, 25).map((c) => ({ id: c.id, title: c.name })), more: people.length > 25 });
+          groups.push({
+            kind: 'contact',
+            items: people.slice(0, 25).map((c) => ({ id: c.id, title: c.name })),
+            more: people.length > 25,
+          });
         }
       }
       return groups;
@@ -91,7 +107,7 @@ function client(connection: string, db: CrmDb): CrmClient {
       await db.contacts.update(e.id, { phones: [...e.phones, call.remote], updatedAt: Date.now() });
     },
     // The call journal already keeps every call; the address book has no activity log.
-    logCall: async () => unsupported('logging calls'),
+    logCall: () => rejectUnsupported('logging calls'),
     recordUrl() {
       return undefined;
     },

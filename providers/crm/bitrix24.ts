@@ -2,7 +2,20 @@ import { z } from 'zod';
 import { defineAdapter, originPattern } from './define';
 import { CrmError, unsupported } from './errors';
 import { requestJson, type HttpDeps } from './http';
-import { array, crmRecord, fields, group, httpUrl, idOf, item, joinName, matches, maybeObject, object, text } from './normalize';
+import {
+  array,
+  crmRecord,
+  fields,
+  group,
+  httpUrl,
+  idOf,
+  item,
+  joinName,
+  matches,
+  maybeObject,
+  object,
+  text,
+} from './normalize';
 import type { CrmCall, CrmClient, CrmRecord, RecordKind, RecordRef, RelatedGroup } from './types';
 
 /**
@@ -21,14 +34,21 @@ type Config = z.infer<typeof configSchema>;
 
 /** Bitrix24's owner type ids (crm.enum.ownertype). */
 const OWNER_TYPE: Partial<Record<RecordKind, number>> = { lead: 1, deal: 2, contact: 3, company: 4 };
-const ENTITY: Partial<Record<RecordKind, string>> = { contact: 'contact', company: 'company', lead: 'lead', deal: 'deal' };
+const ENTITY: Partial<Record<RecordKind, string>> = {
+  contact: 'contact',
+  company: 'company',
+  lead: 'lead',
+  deal: 'deal',
+};
 
 /** Bitrix24 error codes (in the JSON body) that mean something other than the HTTP status says. */
 function mapError(status: number, body: unknown): CrmError | undefined {
   const code = text(maybeObject(body).error, 64);
   if (!code) return undefined;
-  if (code === 'QUERY_LIMIT_EXCEEDED' || code === 'OPERATION_TIME_LIMIT') return new CrmError('rate-limited', code, 1000);
-  if (/^(INVALID_CREDENTIALS|NO_AUTH_FOUND|expired_token|invalid_token|WRONG_AUTH_TYPE)$/i.test(code)) return new CrmError('auth', code);
+  if (code === 'QUERY_LIMIT_EXCEEDED' || code === 'OPERATION_TIME_LIMIT')
+    return new CrmError('rate-limited', code, 1000);
+  if (/^(INVALID_CREDENTIALS|NO_AUTH_FOUND|expired_token|invalid_token|WRONG_AUTH_TYPE)$/i.test(code))
+    return new CrmError('auth', code);
   if (/^(ACCESS_DENIED|insufficient_scope|INVALID_REQUEST)$/i.test(code)) return new CrmError('forbidden', code);
   if (code === 'NOT_FOUND') return new CrmError('not-found', code);
   // Other codes: the HTTP status decides (a 500 stays a server error), and an error in a 200 is a refusal.
@@ -43,26 +63,43 @@ function client(config: Config, deps: HttpDeps & { connectionId: string }): CrmC
 
   /** Calls a REST method; resolves to its `result`. */
   async function call(method: string, params: unknown, signal?: AbortSignal): Promise<unknown> {
-    const body = object(await requestJson(deps, `${base}${method}.json`, { method: 'POST', body: params, signal, mapError }), method);
+    const body = object(
+      await requestJson(deps, `${base}${method}.json`, { method: 'POST', body: params, signal, mapError }),
+      method,
+    );
     if (!('result' in body)) throw new CrmError('bad-response', `${method}: no result`);
     return body.result;
   }
-  const list = async (method: string, params: unknown, signal?: AbortSignal) => array(await call(method, params, signal), method);
+  const list = async (method: string, params: unknown, signal?: AbortSignal) =>
+    array(await call(method, params, signal), method);
 
   const urlOf = (kind: RecordKind, id: string): string | undefined => {
-    if (kind === 'task') return httpUrl(`${portal}/company/personal/user/${userId}/tasks/task/view/${encodeURIComponent(id)}/`);
+    if (kind === 'task')
+      return httpUrl(`${portal}/company/personal/user/${userId}/tasks/task/view/${encodeURIComponent(id)}/`);
     const entity = ENTITY[kind];
     return entity ? httpUrl(`${portal}/crm/${entity}/details/${encodeURIComponent(id)}/`) : undefined;
   };
   const phonesOf = (v: unknown): unknown[] => (Array.isArray(v) ? v.map((p) => maybeObject(p).VALUE) : []);
-  const emailsOf = (v: unknown): string => (Array.isArray(v) ? v.map((p) => text(maybeObject(p).VALUE)).filter(Boolean).join(', ') : '');
+  const emailsOf = (v: unknown): string =>
+    Array.isArray(v)
+      ? v
+          .map((p) => text(maybeObject(p).VALUE))
+          .filter(Boolean)
+          .join(', ')
+      : '';
 
   const record = (kind: RecordKind, raw: unknown, companyNames: Map<string, string> = new Map()): CrmRecord | null => {
     const r = maybeObject(raw);
     const id = idOf(r.ID);
     if (!id) return null;
-    const title = kind === 'company' ? r.TITLE : kind === 'lead' ? joinName(r.NAME, r.LAST_NAME) || r.TITLE : joinName(r.NAME, r.SECOND_NAME, r.LAST_NAME);
-    const company = kind === 'contact' ? companyNames.get(text(r.COMPANY_ID)) : kind === 'lead' ? r.COMPANY_TITLE : undefined;
+    const title =
+      kind === 'company'
+        ? r.TITLE
+        : kind === 'lead'
+          ? joinName(r.NAME, r.LAST_NAME) || r.TITLE
+          : joinName(r.NAME, r.SECOND_NAME, r.LAST_NAME);
+    const company =
+      kind === 'contact' ? companyNames.get(text(r.COMPANY_ID)) : kind === 'lead' ? r.COMPANY_TITLE : undefined;
     return crmRecord({
       connection,
       kind,
@@ -73,7 +110,13 @@ function client(config: Config, deps: HttpDeps & { connectionId: string }): CrmC
       fields: fields([
         ['position', 'Position', r.POST],
         ['email', 'Email', emailsOf(r.EMAIL)],
-        ['phone', 'Phone', phonesOf(r.PHONE).map((p) => text(p)).join(', ')],
+        [
+          'phone',
+          'Phone',
+          phonesOf(r.PHONE)
+            .map((p) => text(p))
+            .join(', '),
+        ],
         ['status', 'Status', r.STATUS_ID],
         ['industry', 'Industry', r.INDUSTRY],
         ['comments', 'Comments', r.COMMENTS],
@@ -93,10 +136,17 @@ function client(config: Config, deps: HttpDeps & { connectionId: string }): CrmC
     return new Map(companies.map((c) => [text(maybeObject(c).ID), text(maybeObject(c).TITLE)]));
   }
 
-  async function recordsByIds(ids: { contact: string[]; company: string[]; lead: string[] }, signal?: AbortSignal): Promise<CrmRecord[]> {
+  async function recordsByIds(
+    ids: { contact: string[]; company: string[]; lead: string[] },
+    signal?: AbortSignal,
+  ): Promise<CrmRecord[]> {
     const [contacts, companies, leads] = await Promise.all([
-      ids.contact.length ? list('crm.contact.list', { filter: { ID: ids.contact }, select: CONTACT_SELECT }, signal) : [],
-      ids.company.length ? list('crm.company.list', { filter: { ID: ids.company }, select: COMPANY_SELECT }, signal) : [],
+      ids.contact.length
+        ? list('crm.contact.list', { filter: { ID: ids.contact }, select: CONTACT_SELECT }, signal)
+        : [],
+      ids.company.length
+        ? list('crm.company.list', { filter: { ID: ids.company }, select: COMPANY_SELECT }, signal)
+        : [],
       ids.lead.length ? list('crm.lead.list', { filter: { ID: ids.lead }, select: LEAD_SELECT }, signal) : [],
     ]);
     const names = await companyNames(contacts, signal);
@@ -108,7 +158,13 @@ function client(config: Config, deps: HttpDeps & { connectionId: string }): CrmC
     return matches(all.filter((r): r is CrmRecord => r !== null));
   }
 
-  const idList = (v: unknown): string[] => (Array.isArray(v) ? v.map(idOf).filter((id): id is string => id !== null).slice(0, 20) : []);
+  const idList = (v: unknown): string[] =>
+    Array.isArray(v)
+      ? v
+          .map(idOf)
+          .filter((id): id is string => id !== null)
+          .slice(0, 20)
+      : [];
 
   return {
     async lookupByNumber(e164, opts) {
@@ -116,16 +172,26 @@ function client(config: Config, deps: HttpDeps & { connectionId: string }): CrmC
       // Nothing found is documented as an empty list; found ids come grouped by entity type.
       if (Array.isArray(found)) return [];
       const byType = object(found, 'crm.duplicate.findbycomm');
-      return recordsByIds({ contact: idList(byType.CONTACT), company: idList(byType.COMPANY), lead: idList(byType.LEAD) }, opts?.signal);
+      return recordsByIds(
+        { contact: idList(byType.CONTACT), company: idList(byType.COMPANY), lead: idList(byType.LEAD) },
+        opts?.signal,
+      );
     },
     async search(query, opts) {
       const q = query.trim();
       if (!q) return [];
       if (/@/.test(q) || q.replace(/\D/g, '').length >= 6) {
-        const found = await call('crm.duplicate.findbycomm', { type: /@/.test(q) ? 'EMAIL' : 'PHONE', values: [q] }, opts?.signal);
+        const found = await call(
+          'crm.duplicate.findbycomm',
+          { type: /@/.test(q) ? 'EMAIL' : 'PHONE', values: [q] },
+          opts?.signal,
+        );
         if (Array.isArray(found)) return [];
         const byType = object(found, 'crm.duplicate.findbycomm');
-        return recordsByIds({ contact: idList(byType.CONTACT), company: idList(byType.COMPANY), lead: idList(byType.LEAD) }, opts?.signal);
+        return recordsByIds(
+          { contact: idList(byType.CONTACT), company: idList(byType.COMPANY), lead: idList(byType.LEAD) },
+          opts?.signal,
+        );
       }
       const [byLast, byFirst, companies] = await Promise.all([
         list('crm.contact.list', { filter: { '%LAST_NAME': q }, select: CONTACT_SELECT }, opts?.signal),
@@ -133,16 +199,30 @@ function client(config: Config, deps: HttpDeps & { connectionId: string }): CrmC
         list('crm.company.list', { filter: { '%TITLE': q }, select: COMPANY_SELECT }, opts?.signal),
       ]);
       const names = await companyNames([...byLast, ...byFirst], opts?.signal);
-      const all = [...byLast, ...byFirst].map((c) => record('contact', c, names)).concat(companies.map((c) => record('company', c)));
+      const all = [...byLast, ...byFirst]
+        .map((c) => record('contact', c, names))
+        .concat(companies.map((c) => record('company', c)));
       return matches(all.filter((r): r is CrmRecord => r !== null));
     },
     async related(ref, opts) {
       const owner = ref.kind === 'contact' ? 'CONTACT_ID' : ref.kind === 'company' ? 'COMPANY_ID' : null;
       if (!owner) return [];
       const signal = opts?.signal;
-      const dealsCall = call('crm.deal.list', { filter: { [owner]: ref.id }, select: ['ID', 'TITLE', 'STAGE_ID', 'OPPORTUNITY', 'CURRENCY_ID'], order: { ID: 'DESC' } }, signal);
+      const dealsCall = call(
+        'crm.deal.list',
+        {
+          filter: { [owner]: ref.id },
+          select: ['ID', 'TITLE', 'STAGE_ID', 'OPPORTUNITY', 'CURRENCY_ID'],
+          order: { ID: 'DESC' },
+        },
+        signal,
+      );
       const prefix = ref.kind === 'contact' ? 'C' : 'CO';
-      const tasksCall = call('tasks.task.list', { filter: { UF_CRM_TASK: `${prefix}_${ref.id}` }, select: ['ID', 'TITLE', 'STATUS', 'DEADLINE'] }, signal);
+      const tasksCall = call(
+        'tasks.task.list',
+        { filter: { UF_CRM_TASK: `${prefix}_${ref.id}` }, select: ['ID', 'TITLE', 'STATUS', 'DEADLINE'] },
+        signal,
+      );
       const [deals, tasks] = await Promise.all([dealsCall, tasksCall]);
       const groups: RelatedGroup[] = [];
       const dealItems = array(deals, 'crm.deal.list').map((d) => {
@@ -163,35 +243,107 @@ function client(config: Config, deps: HttpDeps & { connectionId: string }): CrmC
     async create(kind, prefill, opts) {
       const phone = prefill.phone ? [{ VALUE: prefill.phone, VALUE_TYPE: 'WORK' }] : undefined;
       const about = prefill.about;
-      const aboutField = about?.kind === 'company' ? { COMPANY_ID: about.id } : about?.kind === 'contact' ? { CONTACT_ID: about.id } : {};
+      const aboutField =
+        about?.kind === 'company'
+          ? { COMPANY_ID: about.id }
+          : about?.kind === 'contact'
+            ? { CONTACT_ID: about.id }
+            : {};
       let id: unknown;
-      if (kind === 'contact') id = await call('crm.contact.add', { fields: { NAME: prefill.name, PHONE: phone, COMMENTS: prefill.note, ...(about?.kind === 'company' ? { COMPANY_ID: about.id } : {}) } }, opts?.signal);
-      else if (kind === 'company') id = await call('crm.company.add', { fields: { TITLE: prefill.name, PHONE: phone, COMMENTS: prefill.note } }, opts?.signal);
-      else if (kind === 'lead') id = await call('crm.lead.add', { fields: { TITLE: prefill.name, NAME: prefill.name, PHONE: phone, COMMENTS: prefill.note, ...aboutField } }, opts?.signal);
-      else if (kind === 'deal') id = await call('crm.deal.add', { fields: { TITLE: prefill.name, COMMENTS: prefill.note, ...aboutField } }, opts?.signal);
+      if (kind === 'contact')
+        id = await call(
+          'crm.contact.add',
+          {
+            fields: {
+              NAME: prefill.name,
+              PHONE: phone,
+              COMMENTS: prefill.note,
+              ...(about?.kind === 'company' ? { COMPANY_ID: about.id } : {}),
+            },
+          },
+          opts?.signal,
+        );
+      else if (kind === 'company')
+        id = await call(
+          'crm.company.add',
+          { fields: { TITLE: prefill.name, PHONE: phone, COMMENTS: prefill.note } },
+          opts?.signal,
+        );
+      else if (kind === 'lead')
+        id = await call(
+          'crm.lead.add',
+          { fields: { TITLE: prefill.name, NAME: prefill.name, PHONE: phone, COMMENTS: prefill.note, ...aboutField } },
+          opts?.signal,
+        );
+      else if (kind === 'deal')
+        id = await call(
+          'crm.deal.add',
+          { fields: { TITLE: prefill.name, COMMENTS: prefill.note, ...aboutField } },
+          opts?.signal,
+        );
       else if (kind === 'task') {
-        const crm = about && OWNER_TYPE[about.kind] ? [`${about.kind === 'company' ? 'CO' : about.kind === 'lead' ? 'L' : about.kind === 'deal' ? 'D' : 'C'}_${about.id}`] : [];
-        const result = maybeObject(await call('tasks.task.add', { fields: { TITLE: prefill.name, DESCRIPTION: prefill.note ?? '', RESPONSIBLE_ID: userId, UF_CRM_TASK: crm } }, opts?.signal));
+        const crm =
+          about && OWNER_TYPE[about.kind]
+            ? [
+                `${about.kind === 'company' ? 'CO' : about.kind === 'lead' ? 'L' : about.kind === 'deal' ? 'D' : 'C'}_${about.id}`,
+              ]
+            : [];
+        const result = maybeObject(
+          await call(
+            'tasks.task.add',
+            {
+              fields: {
+                TITLE: prefill.name,
+                DESCRIPTION: prefill.note ?? '',
+                RESPONSIBLE_ID: userId,
+                UF_CRM_TASK: crm,
+              },
+            },
+            opts?.signal,
+          ),
+        );
         id = maybeObject(result.task).id;
       } else unsupported(`creating a ${kind}`);
       const newId = idOf(id);
       if (!newId) throw new CrmError('bad-response', `${kind} created without an id`);
-      return crmRecord({ connection, kind, id: newId, title: prefill.name, url: urlOf(kind, newId), phones: prefill.phone ? [prefill.phone] : [] });
+      return crmRecord({
+        connection,
+        kind,
+        id: newId,
+        title: prefill.name,
+        url: urlOf(kind, newId),
+        phones: prefill.phone ? [prefill.phone] : [],
+      });
     },
     async link(c, ref, opts) {
-      const entity = ref.kind === 'contact' || ref.kind === 'company' || ref.kind === 'lead' ? ENTITY[ref.kind] : undefined;
+      const entity =
+        ref.kind === 'contact' || ref.kind === 'company' || ref.kind === 'lead' ? ENTITY[ref.kind] : undefined;
       if (!entity || !c.remote.startsWith('+')) unsupported(`adding a number to a ${ref.kind}`);
       // Multi-field values without an ID are added next to the existing ones, not replacing them.
-      await call(`crm.${entity}.update`, { id: ref.id, fields: { PHONE: [{ VALUE: c.remote, VALUE_TYPE: 'WORK' }] } }, opts?.signal);
+      await call(
+        `crm.${entity}.update`,
+        { id: ref.id, fields: { PHONE: [{ VALUE: c.remote, VALUE_TYPE: 'WORK' }] } },
+        opts?.signal,
+      );
     },
     async logCall(c, details, ref, opts) {
       const ownerType = ref ? OWNER_TYPE[ref.kind] : undefined;
       if (!ref || !ownerType) unsupported('logging a call without a contact, company, lead or deal');
       const originId = `cti-phone:${c.id}`;
-      const existing = await list('crm.activity.list', { filter: { ORIGIN_ID: originId, OWNER_TYPE_ID: ownerType, OWNER_ID: ref.id }, select: ['ID'] }, opts?.signal);
+      const existing = await list(
+        'crm.activity.list',
+        { filter: { ORIGIN_ID: originId, OWNER_TYPE_ID: ownerType, OWNER_ID: ref.id }, select: ['ID'] },
+        opts?.signal,
+      );
       const found = idOf(maybeObject(existing[0]).ID);
       if (found) return { id: found };
-      const id = idOf(await call('crm.activity.add', { fields: activityFields(c, details, ownerType, ref, userId, originId) }, opts?.signal));
+      const id = idOf(
+        await call(
+          'crm.activity.add',
+          { fields: activityFields(c, details, ownerType, ref, userId, originId) },
+          opts?.signal,
+        ),
+      );
       if (!id) throw new CrmError('bad-response', 'crm.activity.add returned no id');
       return { id };
     },
@@ -200,7 +352,14 @@ function client(config: Config, deps: HttpDeps & { connectionId: string }): CrmC
   };
 }
 
-function activityFields(c: CrmCall, details: { subject: string; summary: string }, ownerType: number, ref: RecordRef, userId: string, originId: string) {
+function activityFields(
+  c: CrmCall,
+  details: { subject: string; summary: string },
+  ownerType: number,
+  ref: RecordRef,
+  userId: string,
+  originId: string,
+) {
   const start = new Date(c.answeredAt ?? c.startedAt).toISOString();
   const end = new Date(c.endedAt ?? c.answeredAt ?? c.startedAt).toISOString();
   return {

@@ -50,6 +50,11 @@ export function asCrmError(e: unknown): CrmError {
   return new CrmError('bad-response', e instanceof Error ? e.message : String(e));
 }
 
+/** A rejected promise with {@link unsupported}'s error, for methods that never get to a request. */
+export function rejectUnsupported(what: string): Promise<never> {
+  return Promise.reject(new CrmError('unsupported', `${what} is not supported by this CRM`));
+}
+
 /** The error an adapter throws for a capability it does not declare. */
 export function unsupported(what: string): never {
   throw new CrmError('unsupported', `${what} is not supported by this CRM`);

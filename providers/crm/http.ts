@@ -85,7 +85,8 @@ export function statusError(response: Pick<Response, 'status' | 'headers'>, wher
   if (status === 401) return new CrmError('auth', what, undefined, status);
   if (status === 403) return new CrmError('forbidden', what, undefined, status);
   if (status === 404) return new CrmError('not-found', what, undefined, status);
-  if (status === 429) return new CrmError('rate-limited', what, retryAfter(response.headers.get('retry-after')), status);
+  if (status === 429)
+    return new CrmError('rate-limited', what, retryAfter(response.headers.get('retry-after')), status);
   if (status >= 500) return new CrmError('server', what, retryAfter(response.headers.get('retry-after')), status);
   return new CrmError('invalid', what, undefined, status);
 }

@@ -2,8 +2,31 @@ import { z } from 'zod';
 import { defineAdapter, originPattern } from './define';
 import { CrmError, unsupported } from './errors';
 import { requestJson, type HttpDeps } from './http';
-import { array, crmRecord, digits, fields, group, httpUrl, idOf, item, joinName, matches, maybeObject, object, text } from './normalize';
-import type { AdapterDeps, CrmCall, CrmClient, CrmRecord, LogDetails, RecordKind, RecordRef, RelatedGroup } from './types';
+import {
+  array,
+  crmRecord,
+  digits,
+  fields,
+  group,
+  httpUrl,
+  idOf,
+  item,
+  joinName,
+  matches,
+  maybeObject,
+  object,
+  text,
+} from './normalize';
+import type {
+  AdapterDeps,
+  CrmCall,
+  CrmClient,
+  CrmRecord,
+  LogDetails,
+  RecordKind,
+  RecordRef,
+  RelatedGroup,
+} from './types';
 
 /**
  * HubSpot through a private app's access token and the documented CRM v3/v4 APIs: object search
@@ -16,7 +39,10 @@ const URL_RE = /^https?:\/\/[^\s/?#]+\/?$/i;
 const configSchema = z.object({
   token: z.string().trim().min(1, 'errRequired').max(512, 'errTooLong'),
   /** The account (hub) id, for record links (`app.hubspot.com/contacts/<portal>/record/…`). */
-  portalId: z.string().trim().regex(/^\d{0,12}$/, 'errPortalId'),
+  portalId: z
+    .string()
+    .trim()
+    .regex(/^\d{0,12}$/, 'errPortalId'),
   apiUrl: z.string().trim().regex(URL_RE, 'errCrmUrl'),
   appUrl: z.string().trim().regex(URL_RE, 'errCrmUrl'),
 });
@@ -34,12 +60,23 @@ const OBJECT: Partial<Record<RecordKind, { type: string; typeId: string; callAss
 const TO_CONTACT: Partial<Record<RecordKind, number>> = { deal: 3, case: 16, task: 204 };
 const TO_COMPANY: Partial<Record<RecordKind, number>> = { deal: 5, case: 26, task: 192, contact: 279 };
 
-const CONTACT_PROPS = ['firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company', 'jobtitle', 'lifecyclestage', 'hs_lead_status'];
+const CONTACT_PROPS = [
+  'firstname',
+  'lastname',
+  'email',
+  'phone',
+  'mobilephone',
+  'company',
+  'jobtitle',
+  'lifecyclestage',
+  'hs_lead_status',
+];
 const COMPANY_PROPS = ['name', 'domain', 'phone', 'industry', 'city'];
 
 function mapError(_status: number, body: unknown): CrmError | undefined {
   const category = text(maybeObject(body).category, 64);
-  if (category === 'INVALID_AUTHENTICATION' || category === 'EXPIRED_AUTHENTICATION') return new CrmError('auth', `hubspot: ${category}`);
+  if (category === 'INVALID_AUTHENTICATION' || category === 'EXPIRED_AUTHENTICATION')
+    return new CrmError('auth', `hubspot: ${category}`);
   if (category === 'MISSING_SCOPES') return new CrmError('forbidden', 'hubspot: the token lacks a scope');
   return undefined;
 }
@@ -54,7 +91,9 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
 
   const urlOf = (kind: RecordKind, id: string) => {
     const o = OBJECT[kind];
-    return o && config.portalId ? httpUrl(`${app}/contacts/${config.portalId}/record/${o.typeId}/${encodeURIComponent(id)}`) : undefined;
+    return o && config.portalId
+      ? httpUrl(`${app}/contacts/${config.portalId}/record/${o.typeId}/${encodeURIComponent(id)}`)
+      : undefined;
   };
 
   const contact = (raw: unknown): CrmRecord | null => {
@@ -104,32 +143,64 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
 
   async function associated(kind: RecordKind, ref: RecordRef, to: string, signal?: AbortSignal) {
     const from = OBJECT[kind]?.type;
-    const body = await req(`/crm/v4/objects/${from}/${encodeURIComponent(ref.id)}/associations/${to}?limit=100`, 'GET', undefined, signal);
-    return results(body, `${to} associations`).map((a) => idOf(maybeObject(a).toObjectId)).filter((id): id is string => id !== null);
+    const body = await req(
+      `/crm/v4/objects/${from}/${encodeURIComponent(ref.id)}/associations/${to}?limit=100`,
+      'GET',
+      undefined,
+      signal,
+    );
+    return results(body, `${to} associations`)
+      .map((a) => idOf(maybeObject(a).toObjectId))
+      .filter((id): id is string => id !== null);
   }
   async function batchRead(type: string, ids: string[], properties: string[], signal?: AbortSignal) {
     if (ids.length === 0) return [];
-    const body = await req(`/crm/v3/objects/${type}/batch/read`, 'POST', { inputs: ids.slice(0, 25).map((id) => ({ id })), properties }, signal);
+    const body = await req(
+      `/crm/v3/objects/${type}/batch/read`,
+      'POST',
+      { inputs: ids.slice(0, 25).map((id) => ({ id })), properties },
+      signal,
+    );
     return results(body, `${type} batch read`);
   }
 
   return {
     async lookupByNumber(e164, opts) {
       const national = deps.nationalNumber?.(e164) ?? digits(e164).slice(-10);
-      const filterGroups = ['hs_searchable_calculated_phone_number', 'hs_searchable_calculated_mobile_number'].map((propertyName) => ({
-        filters: [{ propertyName, operator: 'EQ', value: national }],
-      }));
-      const body = await req('/crm/v3/objects/contacts/search', 'POST', { filterGroups, properties: CONTACT_PROPS, limit: 20 }, opts?.signal);
+      const filterGroups = ['hs_searchable_calculated_phone_number', 'hs_searchable_calculated_mobile_number'].map(
+        (propertyName) => ({
+          filters: [{ propertyName, operator: 'EQ', value: national }],
+        }),
+      );
+      const body = await req(
+        '/crm/v3/objects/contacts/search',
+        'POST',
+        { filterGroups, properties: CONTACT_PROPS, limit: 20 },
+        opts?.signal,
+      );
       return keep(results(body, 'contacts search').map(contact));
     },
     async search(query, opts) {
       const q = query.trim();
       if (!q) return [];
       const [people, companies] = await Promise.all([
-        req('/crm/v3/objects/contacts/search', 'POST', { query: q, properties: CONTACT_PROPS, limit: 10 }, opts?.signal),
-        req('/crm/v3/objects/companies/search', 'POST', { query: q, properties: COMPANY_PROPS, limit: 10 }, opts?.signal),
+        req(
+          '/crm/v3/objects/contacts/search',
+          'POST',
+          { query: q, properties: CONTACT_PROPS, limit: 10 },
+          opts?.signal,
+        ),
+        req(
+          '/crm/v3/objects/companies/search',
+          'POST',
+          { query: q, properties: COMPANY_PROPS, limit: 10 },
+          opts?.signal,
+        ),
       ]);
-      return keep([...results(people, 'contacts search').map(contact), ...results(companies, 'companies search').map(company)]);
+      return keep([
+        ...results(people, 'contacts search').map(contact),
+        ...results(companies, 'companies search').map(company),
+      ]);
     },
     async related(ref, opts) {
       if (ref.kind !== 'contact' && ref.kind !== 'company') return [];
@@ -146,12 +217,46 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
       ]);
       const groups: RelatedGroup[] = [];
       const props = (o: unknown) => maybeObject(maybeObject(o).properties);
-      if (companies.length) groups.push(group('company', companies.map((c) => item(maybeObject(c).id, props(c).name, props(c).domain, urlOf('company', text(maybeObject(c).id))))));
+      if (companies.length)
+        groups.push(
+          group(
+            'company',
+            companies.map((c) =>
+              item(maybeObject(c).id, props(c).name, props(c).domain, urlOf('company', text(maybeObject(c).id))),
+            ),
+          ),
+        );
       if (deals.length) {
-        groups.push(group('deal', deals.map((d) => item(maybeObject(d).id, props(d).dealname, [text(props(d).dealstage), text(props(d).amount)].filter(Boolean).join(' · '), urlOf('deal', text(maybeObject(d).id)))), dealIds.length));
+        groups.push(
+          group(
+            'deal',
+            deals.map((d) =>
+              item(
+                maybeObject(d).id,
+                props(d).dealname,
+                [text(props(d).dealstage), text(props(d).amount)].filter(Boolean).join(' · '),
+                urlOf('deal', text(maybeObject(d).id)),
+              ),
+            ),
+            dealIds.length,
+          ),
+        );
       }
       if (tickets.length) {
-        groups.push(group('case', tickets.map((t) => item(maybeObject(t).id, props(t).subject, props(t).hs_pipeline_stage, urlOf('case', text(maybeObject(t).id)))), ticketIds.length));
+        groups.push(
+          group(
+            'case',
+            tickets.map((t) =>
+              item(
+                maybeObject(t).id,
+                props(t).subject,
+                props(t).hs_pipeline_stage,
+                urlOf('case', text(maybeObject(t).id)),
+              ),
+            ),
+            ticketIds.length,
+          ),
+        );
       }
       return groups;
     },
@@ -160,46 +265,112 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
       if (!o || kind === 'lead' || kind === 'order') unsupported(`creating a ${kind}`);
       const [first, ...rest] = prefill.name.trim().split(/\s+/);
       const properties: Record<string, string> =
-        kind === 'contact' ? { firstname: first ?? '', lastname: rest.join(' '), ...(prefill.phone ? { phone: prefill.phone } : {}) }
-        : kind === 'company' ? { name: prefill.name, ...(prefill.phone ? { phone: prefill.phone } : {}) }
-        : kind === 'deal' ? { dealname: prefill.name, pipeline: 'default', dealstage: 'appointmentscheduled' }
-        : kind === 'case' ? { subject: prefill.name, content: prefill.note ?? '', hs_pipeline: '0', hs_pipeline_stage: '1' }
-        : { hs_timestamp: new Date().toISOString(), hs_task_subject: prefill.name, hs_task_body: prefill.note ?? '', hs_task_status: 'NOT_STARTED' };
+        kind === 'contact'
+          ? { firstname: first ?? '', lastname: rest.join(' '), ...(prefill.phone ? { phone: prefill.phone } : {}) }
+          : kind === 'company'
+            ? { name: prefill.name, ...(prefill.phone ? { phone: prefill.phone } : {}) }
+            : kind === 'deal'
+              ? { dealname: prefill.name, pipeline: 'default', dealstage: 'appointmentscheduled' }
+              : kind === 'case'
+                ? { subject: prefill.name, content: prefill.note ?? '', hs_pipeline: '0', hs_pipeline_stage: '1' }
+                : {
+                    hs_timestamp: new Date().toISOString(),
+                    hs_task_subject: prefill.name,
+                    hs_task_body: prefill.note ?? '',
+                    hs_task_status: 'NOT_STARTED',
+                  };
       const about = prefill.about;
-      const typeId = about?.kind === 'contact' ? TO_CONTACT[kind] : about?.kind === 'company' ? TO_COMPANY[kind] : undefined;
-      const associations = about && typeId ? [{ to: { id: about.id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] }] : [];
-      const body = object(await req(`/crm/v3/objects/${o.type}`, 'POST', { properties, associations }, opts?.signal), `${o.type} create`);
+      const typeId =
+        about?.kind === 'contact' ? TO_CONTACT[kind] : about?.kind === 'company' ? TO_COMPANY[kind] : undefined;
+      const associations =
+        about && typeId
+          ? [{ to: { id: about.id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] }]
+          : [];
+      const body = object(
+        await req(`/crm/v3/objects/${o.type}`, 'POST', { properties, associations }, opts?.signal),
+        `${o.type} create`,
+      );
       const id = idOf(body.id);
       if (!id) throw new CrmError('bad-response', `${kind} created without an id`);
-      return crmRecord({ connection, kind, id, title: prefill.name, url: urlOf(kind, id), phones: prefill.phone ? [prefill.phone] : [] });
+      return crmRecord({
+        connection,
+        kind,
+        id,
+        title: prefill.name,
+        url: urlOf(kind, id),
+        phones: prefill.phone ? [prefill.phone] : [],
+      });
     },
     async link(c, ref, opts) {
-      if ((ref.kind !== 'contact' && ref.kind !== 'company') || !c.remote.startsWith('+')) unsupported(`adding a number to a ${ref.kind}`);
+      if ((ref.kind !== 'contact' && ref.kind !== 'company') || !c.remote.startsWith('+'))
+        unsupported(`adding a number to a ${ref.kind}`);
       const type = OBJECT[ref.kind]?.type ?? 'contacts';
-      const current = maybeObject(object(await req(`/crm/v3/objects/${type}/${encodeURIComponent(ref.id)}?properties=phone,mobilephone`, 'GET', undefined, opts?.signal), 'record').properties);
-      if (digits(text(current.phone)) === digits(c.remote) || digits(text(current.mobilephone)) === digits(c.remote)) return;
+      const current = maybeObject(
+        object(
+          await req(
+            `/crm/v3/objects/${type}/${encodeURIComponent(ref.id)}?properties=phone,mobilephone`,
+            'GET',
+            undefined,
+            opts?.signal,
+          ),
+          'record',
+        ).properties,
+      );
+      if (digits(text(current.phone)) === digits(c.remote) || digits(text(current.mobilephone)) === digits(c.remote))
+        return;
       // HubSpot has one phone property per kind of number: fill an empty one, never overwrite.
-      const free = !text(current.phone) ? 'phone' : ref.kind === 'contact' && !text(current.mobilephone) ? 'mobilephone' : null;
+      const free = !text(current.phone)
+        ? 'phone'
+        : ref.kind === 'contact' && !text(current.mobilephone)
+          ? 'mobilephone'
+          : null;
       if (!free) throw new CrmError('invalid', 'the record has no free phone property');
-      await req(`/crm/v3/objects/${type}/${encodeURIComponent(ref.id)}`, 'PATCH', { properties: { [free]: c.remote } }, opts?.signal);
+      await req(
+        `/crm/v3/objects/${type}/${encodeURIComponent(ref.id)}`,
+        'PATCH',
+        { properties: { [free]: c.remote } },
+        opts?.signal,
+      );
     },
     async logCall(c, details, ref, opts) {
       const signal = opts?.signal;
       const assoc = ref ? OBJECT[ref.kind] : undefined;
       if (ref && !assoc?.callAssoc) unsupported(`logging a call on a ${ref.kind}`);
       // One call engagement per call: a retry or a second record finds it by its external id.
-      const found = await req('/crm/v3/objects/calls/search', 'POST', {
-        filterGroups: [{ filters: [{ propertyName: 'hs_call_external_id', operator: 'EQ', value: c.id }] }],
-        properties: ['hs_call_external_id'],
-        limit: 1,
-      }, signal);
+      const found = await req(
+        '/crm/v3/objects/calls/search',
+        'POST',
+        {
+          filterGroups: [{ filters: [{ propertyName: 'hs_call_external_id', operator: 'EQ', value: c.id }] }],
+          properties: ['hs_call_external_id'],
+          limit: 1,
+        },
+        signal,
+      );
       const existing = idOf(maybeObject(results(found, 'calls search')[0]).id);
       if (existing) {
-        if (ref && assoc) await req(`/crm/v4/objects/calls/${existing}/associations/default/${assoc.type}/${encodeURIComponent(ref.id)}`, 'PUT', undefined, signal);
+        if (ref && assoc)
+          await req(
+            `/crm/v4/objects/calls/${existing}/associations/default/${assoc.type}/${encodeURIComponent(ref.id)}`,
+            'PUT',
+            undefined,
+            signal,
+          );
         return { id: existing, url: urlOfCall(existing) };
       }
-      const associations = ref && assoc ? [{ to: { id: ref.id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: assoc.callAssoc }] }] : [];
-      const body = object(await req('/crm/v3/objects/calls', 'POST', { properties: callProperties(c, details), associations }, signal), 'calls create');
+      const associations =
+        ref && assoc
+          ? [
+              {
+                to: { id: ref.id },
+                types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: assoc.callAssoc }],
+              },
+            ]
+          : [];
+      const body = object(
+        await req('/crm/v3/objects/calls', 'POST', { properties: callProperties(c, details), associations }, signal),
+        'calls create',
+      );
       const id = idOf(body.id);
       if (!id) throw new CrmError('bad-response', 'call logged without an id');
       return { id, url: urlOfCall(id) };
@@ -215,7 +386,9 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
   };
 
   function urlOfCall(id: string) {
-    return config.portalId ? httpUrl(`${app}/contacts/${config.portalId}/record/0-48/${encodeURIComponent(id)}`) : undefined;
+    return config.portalId
+      ? httpUrl(`${app}/contacts/${config.portalId}/record/0-48/${encodeURIComponent(id)}`)
+      : undefined;
   }
 }
 

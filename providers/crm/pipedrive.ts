@@ -2,8 +2,30 @@ import { z } from 'zod';
 import { defineAdapter, originPattern } from './define';
 import { CrmError, unsupported } from './errors';
 import { requestJson, type HttpDeps } from './http';
-import { array, crmRecord, digits, fields, group, httpUrl, idOf, item, matches, maybeObject, object, text } from './normalize';
-import type { AdapterDeps, CrmCall, CrmClient, CrmRecord, Disposition, LogDetails, RecordKind, RelatedGroup } from './types';
+import {
+  array,
+  crmRecord,
+  digits,
+  fields,
+  group,
+  httpUrl,
+  idOf,
+  item,
+  matches,
+  maybeObject,
+  object,
+  text,
+} from './normalize';
+import type {
+  AdapterDeps,
+  CrmCall,
+  CrmClient,
+  CrmRecord,
+  Disposition,
+  LogDetails,
+  RecordKind,
+  RelatedGroup,
+} from './types';
 
 /**
  * Pipedrive through an API token (sent in the `x-api-token` header, never in the URL) and the
@@ -13,7 +35,10 @@ import type { AdapterDeps, CrmCall, CrmClient, CrmRecord, Disposition, LogDetail
 
 const configSchema = z.object({
   /** The company's address, `https://acme.pipedrive.com`: API calls go to its `/api/v1`. */
-  url: z.string().trim().regex(/^https?:\/\/[^\s/?#]+\/?$/i, 'errCrmUrl'),
+  url: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/?#]+\/?$/i, 'errCrmUrl'),
   apiToken: z.string().trim().min(1, 'errRequired').max(256, 'errTooLong'),
 });
 type Config = z.infer<typeof configSchema>;
@@ -28,14 +53,22 @@ const OUTCOMES: Disposition[] = [
   { id: 'busy', label: 'Busy' },
 ];
 
-const PATH: Partial<Record<RecordKind, string>> = { contact: 'person', company: 'organization', deal: 'deal', lead: 'leads/inbox' };
+const PATH: Partial<Record<RecordKind, string>> = {
+  contact: 'person',
+  company: 'organization',
+  deal: 'deal',
+  lead: 'leads/inbox',
+};
 
 function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId' | 'nationalNumber'>): CrmClient {
   const site = config.url.replace(/\/$/, '');
   const connection = deps.connectionId;
   const headers = { 'x-api-token': config.apiToken };
   async function req(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown, signal?: AbortSignal) {
-    const answer = object(await requestJson(deps, `${site}/api/v1${path}`, { method, body, headers, signal }), path.split('?')[0] ?? path);
+    const answer = object(
+      await requestJson(deps, `${site}/api/v1${path}`, { method, body, headers, signal }),
+      path.split('?')[0] ?? path,
+    );
     if (answer.success === false) throw new CrmError('invalid', `pipedrive: ${text(answer.error, 200)}`);
     return answer;
   }
@@ -43,8 +76,15 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
     const p = PATH[kind];
     return p ? httpUrl(`${site}/${p}/${encodeURIComponent(id)}`) : undefined;
   };
-  const phoneValues = (v: unknown): unknown[] => (Array.isArray(v) ? v.map((p) => (typeof p === 'object' ? maybeObject(p).value : p)) : []);
-  const emailValues = (v: unknown): string => (Array.isArray(v) ? v.map((e) => text(typeof e === 'object' ? maybeObject(e).value : e)).filter(Boolean).join(', ') : '');
+  const phoneValues = (v: unknown): unknown[] =>
+    Array.isArray(v) ? (v as unknown[]).map((p) => (typeof p === 'object' ? maybeObject(p).value : p)) : [];
+  const emailValues = (v: unknown): string =>
+    Array.isArray(v)
+      ? v
+          .map((e) => text(typeof e === 'object' ? maybeObject(e).value : e))
+          .filter(Boolean)
+          .join(', ')
+      : '';
 
   const person = (raw: unknown): CrmRecord | null => {
     const p = maybeObject(raw);
@@ -60,7 +100,13 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
       url: urlOf('contact', id),
       fields: fields([
         ['email', 'Email', emailValues(p.emails ?? p.email)],
-        ['phone', 'Phone', phoneValues(p.phones ?? p.phone).map((x) => text(x)).join(', ')],
+        [
+          'phone',
+          'Phone',
+          phoneValues(p.phones ?? p.phone)
+            .map((x) => text(x))
+            .join(', '),
+        ],
         ['owner', 'Owner', maybeObject(p.owner ?? p.owner_id).name],
       ]),
       phones: phoneValues(p.phones ?? p.phone),
@@ -70,9 +116,18 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
     const o = maybeObject(raw);
     const id = idOf(o.id);
     if (!id) return null;
-    return crmRecord({ connection, kind: 'company', id, title: o.name, subtitle: o.address, url: urlOf('company', id), fields: fields([['address', 'Address', o.address]]) });
+    return crmRecord({
+      connection,
+      kind: 'company',
+      id,
+      title: o.name,
+      subtitle: o.address,
+      url: urlOf('company', id),
+      fields: fields([['address', 'Address', o.address]]),
+    });
   };
-  const items = (answer: Record<string, unknown>) => array(object(answer.data, 'search data').items, 'search items').map((i) => maybeObject(maybeObject(i).item));
+  const items = (answer: Record<string, unknown>) =>
+    array(object(answer.data, 'search data').items, 'search items').map((i) => maybeObject(maybeObject(i).item));
   const keep = (list: Array<CrmRecord | null>) => matches(list.filter((r): r is CrmRecord => r !== null));
 
   return {
@@ -80,19 +135,38 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
       const national = deps.nationalNumber?.(e164) ?? digits(e164).slice(-10);
       // Numbers are stored as typed ("8 (495) 123-45-67"); search by the national digits, then
       // keep the persons one of whose numbers really ends with them.
-      const answer = await req(`/persons/search?term=${encodeURIComponent(national)}&fields=phone&limit=50`, 'GET', undefined, opts?.signal);
-      const hits = items(answer).filter((p) => phoneValues(p.phones).some((n) => digits(text(n, 64)).endsWith(national)));
+      const answer = await req(
+        `/persons/search?term=${encodeURIComponent(national)}&fields=phone&limit=50`,
+        'GET',
+        undefined,
+        opts?.signal,
+      );
+      const hits = items(answer).filter((p) =>
+        phoneValues(p.phones).some((n) => digits(text(n, 64)).endsWith(national)),
+      );
       return keep(hits.map(person));
     },
     async search(query, opts) {
       const q = query.trim();
       if (q.length < 2) return [];
-      const answer = await req(`/itemSearch?term=${encodeURIComponent(q)}&item_types=person,organization&limit=20`, 'GET', undefined, opts?.signal);
-      return keep(items(answer).map((i) => (i.type === 'organization' ? organization(i) : i.type === 'person' ? person(i) : null)));
+      const answer = await req(
+        `/itemSearch?term=${encodeURIComponent(q)}&item_types=person,organization&limit=20`,
+        'GET',
+        undefined,
+        opts?.signal,
+      );
+      return keep(
+        items(answer).map((i) =>
+          i.type === 'organization' ? organization(i) : i.type === 'person' ? person(i) : null,
+        ),
+      );
     },
     async related(ref, opts) {
       if (ref.kind !== 'contact' && ref.kind !== 'company') return [];
-      const base = ref.kind === 'contact' ? `/persons/${encodeURIComponent(ref.id)}` : `/organizations/${encodeURIComponent(ref.id)}`;
+      const base =
+        ref.kind === 'contact'
+          ? `/persons/${encodeURIComponent(ref.id)}`
+          : `/organizations/${encodeURIComponent(ref.id)}`;
       const leadParam = ref.kind === 'contact' ? 'person_id' : 'organization_id';
       const [deals, activities, leads] = await Promise.all([
         req(`${base}/deals?status=all_not_deleted&limit=25`, 'GET', undefined, opts?.signal),
@@ -100,7 +174,8 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
         req(`/leads?${leadParam}=${encodeURIComponent(ref.id)}&limit=25`, 'GET', undefined, opts?.signal),
       ]);
       const list = (a: Record<string, unknown>) => (a.data === null ? [] : array(a.data, 'data'));
-      const more = (a: Record<string, unknown>) => maybeObject(maybeObject(a.additional_data).pagination).more_items_in_collection === true;
+      const more = (a: Record<string, unknown>) =>
+        maybeObject(maybeObject(a.additional_data).pagination).more_items_in_collection === true;
       const groups: RelatedGroup[] = [];
       const dealItems = list(deals).map((d) => {
         const o = maybeObject(d);
@@ -108,9 +183,17 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
         return item(o.id, o.title, [text(o.status), value].filter(Boolean).join(' · '), urlOf('deal', text(o.id)));
       });
       if (dealItems.length) groups.push({ ...group('deal', dealItems), more: more(deals) || dealItems.length > 25 });
-      const leadItems = list(leads).map((l) => item(maybeObject(l).id, maybeObject(l).title, undefined, urlOf('lead', text(maybeObject(l).id))));
+      const leadItems = list(leads).map((l) =>
+        item(maybeObject(l).id, maybeObject(l).title, undefined, urlOf('lead', text(maybeObject(l).id))),
+      );
       if (leadItems.length) groups.push(group('lead', leadItems));
-      const taskItems = list(activities).map((a) => item(maybeObject(a).id, maybeObject(a).subject, [text(maybeObject(a).type), text(maybeObject(a).due_date)].filter(Boolean).join(' · ')));
+      const taskItems = list(activities).map((a) =>
+        item(
+          maybeObject(a).id,
+          maybeObject(a).subject,
+          [text(maybeObject(a).type), text(maybeObject(a).due_date)].filter(Boolean).join(' · '),
+        ),
+      );
       if (taskItems.length) groups.push({ ...group('task', taskItems), more: more(activities) });
       return groups;
     },
@@ -120,23 +203,68 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
       const org_id = about?.kind === 'company' ? Number(about.id) : undefined;
       let path: string;
       let body: Record<string, unknown>;
-      if (kind === 'contact') [path, body] = ['/persons', { name: prefill.name, ...(prefill.phone ? { phone: [{ value: prefill.phone, primary: true, label: 'work' }] } : {}), ...(org_id ? { org_id } : {}) }];
+      if (kind === 'contact')
+        [path, body] = [
+          '/persons',
+          {
+            name: prefill.name,
+            ...(prefill.phone ? { phone: [{ value: prefill.phone, primary: true, label: 'work' }] } : {}),
+            ...(org_id ? { org_id } : {}),
+          },
+        ];
       else if (kind === 'company') [path, body] = ['/organizations', { name: prefill.name }];
-      else if (kind === 'deal') [path, body] = ['/deals', { title: prefill.name, ...(person_id ? { person_id } : {}), ...(org_id ? { org_id } : {}) }];
-      else if (kind === 'lead') [path, body] = ['/leads', { title: prefill.name, ...(person_id ? { person_id } : {}), ...(org_id ? { organization_id: org_id } : {}) }];
-      else if (kind === 'task') [path, body] = ['/activities', { subject: prefill.name, type: 'task', note: prefill.note ?? '', done: 0, ...(person_id ? { person_id } : {}), ...(org_id ? { org_id } : {}) }];
+      else if (kind === 'deal')
+        [path, body] = [
+          '/deals',
+          { title: prefill.name, ...(person_id ? { person_id } : {}), ...(org_id ? { org_id } : {}) },
+        ];
+      else if (kind === 'lead')
+        [path, body] = [
+          '/leads',
+          { title: prefill.name, ...(person_id ? { person_id } : {}), ...(org_id ? { organization_id: org_id } : {}) },
+        ];
+      else if (kind === 'task')
+        [path, body] = [
+          '/activities',
+          {
+            subject: prefill.name,
+            type: 'task',
+            note: prefill.note ?? '',
+            done: 0,
+            ...(person_id ? { person_id } : {}),
+            ...(org_id ? { org_id } : {}),
+          },
+        ];
       else unsupported(`creating a ${kind}`);
       const answer = await req(path, 'POST', body, opts?.signal);
       const id = idOf(maybeObject(answer.data).id);
       if (!id) throw new CrmError('bad-response', `${kind} created without an id`);
-      return crmRecord({ connection, kind, id, title: prefill.name, url: urlOf(kind, id), phones: prefill.phone ? [prefill.phone] : [] });
+      return crmRecord({
+        connection,
+        kind,
+        id,
+        title: prefill.name,
+        url: urlOf(kind, id),
+        phones: prefill.phone ? [prefill.phone] : [],
+      });
     },
     async link(c, ref, opts) {
       if (ref.kind !== 'contact' || !c.remote.startsWith('+')) unsupported(`adding a number to a ${ref.kind}`);
-      const current = maybeObject((await req(`/persons/${encodeURIComponent(ref.id)}`, 'GET', undefined, opts?.signal)).data);
-      const phones = (Array.isArray(current.phone) ? current.phone : []).map((p) => maybeObject(p)).filter((p) => text(p.value));
+      const current = maybeObject(
+        (await req(`/persons/${encodeURIComponent(ref.id)}`, 'GET', undefined, opts?.signal)).data,
+      );
+      const phones = (Array.isArray(current.phone) ? current.phone : [])
+        .map((p) => maybeObject(p))
+        .filter((p) => text(p.value));
       if (phones.some((p) => digits(text(p.value, 64)) === digits(c.remote))) return;
-      const next = [...phones.map((p) => ({ value: text(p.value, 64), primary: p.primary === true, label: text(p.label, 32) || 'work' })), { value: c.remote, primary: phones.length === 0, label: 'work' }];
+      const next = [
+        ...phones.map((p) => ({
+          value: text(p.value, 64),
+          primary: p.primary === true,
+          label: text(p.label, 32) || 'work',
+        })),
+        { value: c.remote, primary: phones.length === 0, label: 'work' },
+      ];
       await req(`/persons/${encodeURIComponent(ref.id)}`, 'PUT', { phone: next }, opts?.signal);
     },
     async logCall(c, details, ref, opts) {
@@ -144,10 +272,17 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
       // Call logs have no external id: the note carries the call's id, and a retry looks for it
       // among the newest logs first, so a request that timed out after reaching Pipedrive is not repeated.
       const recent = await req('/callLogs?start=0&limit=50', 'GET', undefined, opts?.signal);
-      const already = (recent.data === null ? [] : array(recent.data, 'callLogs')).map((l) => maybeObject(l)).find((l) => text(l.note, 4000).includes(marker));
+      const already = (recent.data === null ? [] : array(recent.data, 'callLogs'))
+        .map((l) => maybeObject(l))
+        .find((l) => text(l.note, 4000).includes(marker));
       const existing = already ? idOf(already.id) : null;
       if (existing) return { id: existing };
-      const answer = await req('/callLogs', 'POST', callLog(c, details, ref ? { kind: ref.kind, id: ref.id } : null, marker), opts?.signal);
+      const answer = await req(
+        '/callLogs',
+        'POST',
+        callLog(c, details, ref ? { kind: ref.kind, id: ref.id } : null, marker),
+        opts?.signal,
+      );
       const id = idOf(maybeObject(answer.data).id);
       if (!id) throw new CrmError('bad-response', 'call logged without an id');
       return { id };
@@ -164,15 +299,29 @@ function utc(ms: number): string {
 
 function callLog(c: CrmCall, details: LogDetails, ref: { kind: RecordKind; id: string } | null, marker: string) {
   const inbound = c.direction === 'inbound';
-  const outcome = details.disposition && OUTCOMES.some((o) => o.id === details.disposition) ? details.disposition : c.outcome === 'answered' ? 'connected' : c.outcome === 'busy' || c.outcome === 'rejected' ? 'busy' : 'no_answer';
+  const outcome =
+    details.disposition && OUTCOMES.some((o) => o.id === details.disposition)
+      ? details.disposition
+      : c.outcome === 'answered'
+        ? 'connected'
+        : c.outcome === 'busy' || c.outcome === 'rejected'
+          ? 'busy'
+          : 'no_answer';
   const start = c.answeredAt ?? c.startedAt;
-  const note = [details.summary, marker].filter(Boolean).map((line) => `<p>${escapeHtml(line)}</p>`).join('');
+  const note = [details.summary, marker]
+    .filter(Boolean)
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('');
   const owner =
-    ref?.kind === 'contact' ? { person_id: Number(ref.id) }
-    : ref?.kind === 'company' ? { org_id: Number(ref.id) }
-    : ref?.kind === 'deal' ? { deal_id: Number(ref.id) }
-    : ref?.kind === 'lead' ? { lead_id: ref.id }
-    : {};
+    ref?.kind === 'contact'
+      ? { person_id: Number(ref.id) }
+      : ref?.kind === 'company'
+        ? { org_id: Number(ref.id) }
+        : ref?.kind === 'deal'
+          ? { deal_id: Number(ref.id) }
+          : ref?.kind === 'lead'
+            ? { lead_id: ref.id }
+            : {};
   return {
     subject: details.subject,
     duration: String(c.talkSeconds),

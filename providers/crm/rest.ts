@@ -4,7 +4,16 @@ import { CrmError, unsupported } from './errors';
 import { requestJson } from './http';
 import { crmRecord, group, httpUrl, idOf, item, matches, maybeObject, text } from './normalize';
 import { atPath, fillJson, fillUrl, isJsonTemplate, unknownPlaceholders, type TemplateValues } from './template';
-import { RECORD_KINDS, type AdapterDeps, type Capability, type CrmCall, type CrmClient, type CrmRecord, type LogDetails, type RecordKind } from './types';
+import {
+  RECORD_KINDS,
+  type AdapterDeps,
+  type Capability,
+  type CrmCall,
+  type CrmClient,
+  type CrmRecord,
+  type LogDetails,
+  type RecordKind,
+} from './types';
 
 /**
  * Any CRM with a JSON API, configured in the options page without code: URL templates with
@@ -20,7 +29,11 @@ const urlTemplate = z
   .refine((s) => s === '' || /^https?:\/\/[^\s/?#{}]+/i.test(s), 'errCrmUrl')
   .refine((s) => unknownPlaceholders(s).length === 0, 'errTemplatePlaceholder');
 const jsonTemplate = z.string().max(4000, 'errTooLong').refine(isJsonTemplate, 'errJsonTemplate');
-const path = z.string().trim().max(128, 'errTooLong').regex(/^[\w$-]*(?:\.[\w$-]+)*$/, 'errDotPath');
+const path = z
+  .string()
+  .trim()
+  .max(128, 'errTooLong')
+  .regex(/^[\w$-]*(?:\.[\w$-]+)*$/, 'errDotPath');
 const HEADER_LINE = /^[A-Za-z0-9-]+:[^\r\n]*$/;
 
 const configSchema = z.object({
@@ -37,7 +50,9 @@ const configSchema = z.object({
   subtitlePath: path,
   phonesPath: path,
   recordUrl: urlTemplate,
-  fields: z.array(z.object({ label: z.string().trim().min(1, 'errRequired').max(64, 'errTooLong'), path })).max(8, 'errTooMany'),
+  fields: z
+    .array(z.object({ label: z.string().trim().min(1, 'errRequired').max(64, 'errTooLong'), path }))
+    .max(8, 'errTooMany'),
   related: z
     .array(z.object({ kind: z.enum(RECORD_KINDS), path, titlePath: path, detailPath: path, urlTemplate }))
     .max(4, 'errTooMany'),
@@ -104,10 +119,20 @@ function client(config: Config, deps: AdapterDeps): CrmClient {
     if (at === undefined || at === null) return [];
     const list = Array.isArray(at) ? at : typeof at === 'object' ? [at] : null;
     if (!list) throw new CrmError('bad-response', 'the records are not where the results path says');
-    return matches(list.slice(0, 200).map(toRecord).filter((r): r is CrmRecord => r !== null));
+    return matches(
+      list
+        .slice(0, 200)
+        .map(toRecord)
+        .filter((r): r is CrmRecord => r !== null),
+    );
   };
   const write = (url: string, body: unknown, key: string | undefined, signal?: AbortSignal) =>
-    requestJson(deps, url, { method: 'POST', body, headers: { ...headers, ...(key ? { 'idempotency-key': key } : {}) }, signal });
+    requestJson(deps, url, {
+      method: 'POST',
+      body,
+      headers: { ...headers, ...(key ? { 'idempotency-key': key } : {}) },
+      signal,
+    });
 
   // The last answer's raw records, so `related` can read groups embedded in them without a request.
   const raw = new Map<string, unknown>();
@@ -122,7 +147,10 @@ function client(config: Config, deps: AdapterDeps): CrmClient {
 
   return {
     async lookupByNumber(e164, opts) {
-      const body = await requestJson(deps, fillUrl(config.lookupUrl, { e164, number: e164.replace(/^\+/, '') }), { headers, signal: opts?.signal });
+      const body = await requestJson(deps, fillUrl(config.lookupUrl, { e164, number: e164.replace(/^\+/, '') }), {
+        headers,
+        signal: opts?.signal,
+      });
       remember(body);
       return records(body);
     },
@@ -140,7 +168,12 @@ function client(config: Config, deps: AdapterDeps): CrmClient {
           if (!Array.isArray(list) || list.length === 0) return [];
           const items = list.map((x) => {
             const id = idOf(atPath(x, 'id')) ?? text(atPath(x, g.titlePath));
-            return item(id, atPath(x, g.titlePath), g.detailPath ? atPath(x, g.detailPath) : undefined, g.urlTemplate ? httpUrl(fillUrl(g.urlTemplate, { id: text(id) })) : undefined);
+            return item(
+              id,
+              atPath(x, g.titlePath),
+              g.detailPath ? atPath(x, g.detailPath) : undefined,
+              g.urlTemplate ? httpUrl(fillUrl(g.urlTemplate, { id: text(id) })) : undefined,
+            );
           });
           return [group(g.kind, items, list.length)];
         }),
@@ -148,8 +181,17 @@ function client(config: Config, deps: AdapterDeps): CrmClient {
     },
     async create(kind, prefill, opts) {
       if (!config.createUrl || kind !== 'contact') unsupported(`creating a ${kind}`);
-      const values = { name: prefill.name, e164: prefill.phone ?? '', number: (prefill.phone ?? '').replace(/^\+/, '') };
-      const body = await write(fillUrl(config.createUrl, values), fillJson(config.createBody, values), undefined, opts?.signal);
+      const values = {
+        name: prefill.name,
+        e164: prefill.phone ?? '',
+        number: (prefill.phone ?? '').replace(/^\+/, ''),
+      };
+      const body = await write(
+        fillUrl(config.createUrl, values),
+        fillJson(config.createBody, values),
+        undefined,
+        opts?.signal,
+      );
       const created = toRecord(atPath(body, config.resultsPath)) ?? toRecord(body);
       if (!created) throw new CrmError('bad-response', 'the created record has no id where the id path says');
       return { ...created, title: created.title.startsWith('#') ? prefill.name : created.title };
@@ -157,12 +199,22 @@ function client(config: Config, deps: AdapterDeps): CrmClient {
     async link(c, ref, opts) {
       if (!config.linkUrl) unsupported('adding numbers');
       const values = { ...callValues(c), id: ref.id, kind: ref.kind };
-      await write(fillUrl(config.linkUrl, values), fillJson(config.linkBody, values), `${c.id}:link:${ref.id}`, opts?.signal);
+      await write(
+        fillUrl(config.linkUrl, values),
+        fillJson(config.linkBody, values),
+        `${c.id}:link:${ref.id}`,
+        opts?.signal,
+      );
     },
     async logCall(c, details, ref, opts) {
       if (!config.logUrl) unsupported('logging calls');
       const values = { ...callValues(c, details), id: ref?.id ?? '', kind: ref?.kind ?? '' };
-      const body = await write(fillUrl(config.logUrl, values), fillJson(config.logBody, values), ref ? `${c.id}:${ref.id}` : c.id, opts?.signal);
+      const body = await write(
+        fillUrl(config.logUrl, values),
+        fillJson(config.logBody, values),
+        ref ? `${c.id}:${ref.id}` : c.id,
+        opts?.signal,
+      );
       return { id: idOf(maybeObject(body).id) ?? c.id };
     },
     recordUrl: (ref) => urlOf(ref.id),
@@ -172,7 +224,9 @@ function client(config: Config, deps: AdapterDeps): CrmClient {
 
 /** Every URL a configuration reaches, with placeholders filled by a harmless value. */
 function urls(c: Config): string[] {
-  return [c.lookupUrl, c.searchUrl, c.createUrl, c.linkUrl, c.logUrl].filter(Boolean).map((u) => u.replace(/\{[A-Za-z0-9]+\}/g, 'x'));
+  return [c.lookupUrl, c.searchUrl, c.createUrl, c.linkUrl, c.logUrl]
+    .filter(Boolean)
+    .map((u) => u.replace(/\{[A-Za-z0-9]+\}/g, 'x'));
 }
 
 /** Any JSON API, configured with URL templates and dot paths. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAdapter } from './define';
-import { unsupported } from './errors';
+import { rejectUnsupported } from './errors';
 import { fillUrl, unknownPlaceholders, type TemplateValues } from './template';
 import type { CrmClient } from './types';
 
@@ -42,12 +42,12 @@ export function screenPopUrl(config: ScreenPopConfig, values: TemplateValues): s
 }
 
 const none = (): CrmClient => ({
-  lookupByNumber: async () => unsupported('lookup'),
-  search: async () => unsupported('search'),
-  related: async () => unsupported('related records'),
-  create: async () => unsupported('creating records'),
-  link: async () => unsupported('linking'),
-  logCall: async () => unsupported('logging calls'),
+  lookupByNumber: () => rejectUnsupported('lookup'),
+  search: () => rejectUnsupported('search'),
+  related: () => rejectUnsupported('related records'),
+  create: () => rejectUnsupported('creating records'),
+  link: () => rejectUnsupported('linking'),
+  logCall: () => rejectUnsupported('logging calls'),
   recordUrl: () => undefined,
   dispositions: () => Promise.resolve([]),
 });

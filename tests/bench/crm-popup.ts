@@ -20,7 +20,8 @@ async function paintOf(page: Page, text: string | null): Promise<number> {
   return page.evaluate(
     (want) =>
       new Promise<number>((resolve) => {
-        const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now())));
+        const done = () =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now())));
         const found = () => {
           const root = document.querySelector('cti-call-popup')?.shadowRoot;
           if (!root) return false;
@@ -60,17 +61,36 @@ export async function crmPopupRows(calls: number): Promise<BenchRow[]> {
   const bitrix = await startFakeBitrix24();
   const web = await serveCrm();
   for (let i = 0; i < calls; i++) {
-    bitrix.state.contacts.push({ ID: String(700 + i), NAME: `Cold${i}`, LAST_NAME: 'Caller', COMPANY_ID: '7', PHONE: [{ ID: `p${i}`, VALUE_TYPE: 'WORK', VALUE: `+7495555${String(1000 + i)}`, TYPE_ID: 'PHONE' }], EMAIL: [] });
+    bitrix.state.contacts.push({
+      ID: String(700 + i),
+      NAME: `Cold${i}`,
+      LAST_NAME: 'Caller',
+      COMPANY_ID: '7',
+      PHONE: [{ ID: `p${i}`, VALUE_TYPE: 'WORK', VALUE: `+7495555${String(1000 + i)}`, TYPE_ID: 'PHONE' }],
+      EMAIL: [],
+    });
   }
   // Set up once in a headed browser (the permission prompt needs a window), then measure in a
   // headless one on the same profile, like the other latency figures.
   const profile = await mkdtemp(join(tmpdir(), 'cti-bench-crm-'));
   const setup = await launchRegistered(agent, { display: screen.display, userDataDir: profile });
-  await (await setUpCrm(setup, screen, { crm: 'Bitrix24', fields: { 'Inbound webhook URL': bitrix.webhookUrl } }, { wrapUpSeconds: 0 })).close();
+  await (
+    await setUpCrm(
+      setup,
+      screen,
+      { crm: 'Bitrix24', fields: { 'Inbound webhook URL': bitrix.webhookUrl } },
+      { wrapUpSeconds: 0 },
+    )
+  ).close();
   await setup.close();
   const ext = await launchExtension({ userDataDir: profile });
   try {
-    await waitFor(() => badge(ext), (b) => b.text === 'ON', 20_000, 'registration');
+    await waitFor(
+      () => badge(ext),
+      (b) => b.text === 'ON',
+      20_000,
+      'registration',
+    );
     const page = await openFrontPage(ext, web.url);
     const one = async (number: string, name: string) => {
       const popup = paintOf(page, null);
@@ -94,11 +114,39 @@ export async function crmPopupRows(calls: number): Promise<BenchRow[]> {
     ];
     const ratio = (a: number[], b: number[]) => Math.round((percentile(a, 50) / percentile(b, 50)) * 100) / 100;
     return [
-      ...ms('latency.invite-to-crm-name.warm-cache', warm.map((w) => w.named), 'p95 ≤ 100 ms'),
-      ...ms('latency.invite-to-crm-name.cold-local-crm', cold.map((c) => c.named), 'report'),
-      ...ms('latency.invite-to-popup-paint.with-crm', warm.map((w) => w.popup), 'baseline: number only'),
-      { name: 'ratio.crm-name-warm-vs-popup.p50', value: ratio(warm.map((w) => w.named), warm.map((w) => w.popup)), unit: 'x', target: 'report: 1 = the name comes with the first paint' },
-      { name: 'ratio.crm-name-cold-vs-popup.p50', value: ratio(cold.map((c) => c.named), cold.map((c) => c.popup)), unit: 'x', target: 'report' },
+      ...ms(
+        'latency.invite-to-crm-name.warm-cache',
+        warm.map((w) => w.named),
+        'p95 ≤ 100 ms',
+      ),
+      ...ms(
+        'latency.invite-to-crm-name.cold-local-crm',
+        cold.map((c) => c.named),
+        'report',
+      ),
+      ...ms(
+        'latency.invite-to-popup-paint.with-crm',
+        warm.map((w) => w.popup),
+        'baseline: number only',
+      ),
+      {
+        name: 'ratio.crm-name-warm-vs-popup.p50',
+        value: ratio(
+          warm.map((w) => w.named),
+          warm.map((w) => w.popup),
+        ),
+        unit: 'x',
+        target: 'report: 1 = the name comes with the first paint',
+      },
+      {
+        name: 'ratio.crm-name-cold-vs-popup.p50',
+        value: ratio(
+          cold.map((c) => c.named),
+          cold.map((c) => c.popup),
+        ),
+        unit: 'x',
+        target: 'report',
+      },
     ];
   } finally {
     await ext.close();

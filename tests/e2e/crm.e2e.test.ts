@@ -46,7 +46,13 @@ const activities = () => bitrix.state.activities;
 
 describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
   it('a known caller: the pop-up shows the contact, company and deals; the wrap-up logs the call on the contact', async () => {
-    const run = callAgent({ agent: agent.user, callerNumber: '+74951234567', displayName: 'Caller', talkSeconds: 2, hangup: 'caller' });
+    const run = callAgent({
+      agent: agent.user,
+      callerNumber: '+74951234567',
+      displayName: 'Caller',
+      talkSeconds: 2,
+      hangup: 'caller',
+    });
     const ringing = dialog('Incoming call');
     await ringing.waitFor({ timeout: 15_000 });
     await ringing.getByText('+74951234567').waitFor();
@@ -55,7 +61,9 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
     const deals = ringing.getByRole('region', { name: 'Deals' });
     await deals.getByRole('link', { name: 'Office chairs, 50 pcs' }).waitFor({ timeout: 10_000 });
     expect(await deals.getByRole('listitem').count()).toBe(2);
-    expect(await ringing.getByRole('link', { name: 'Ivan Petrov' }).getAttribute('href')).toBe(`${bitrix.url}/crm/contact/details/1/`);
+    expect(await ringing.getByRole('link', { name: 'Ivan Petrov' }).getAttribute('href')).toBe(
+      `${bitrix.url}/crm/contact/details/1/`,
+    );
     await ringing.getByRole('button', { name: 'Accept' }).click();
     expect((await run.done).ok).toBe(true);
 
@@ -68,7 +76,14 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
     await ended.getByRole('button', { name: 'Save and log the call' }).click();
     await ended.getByText(/— logged$/).waitFor({ timeout: 10_000 });
     expect(activities()).toHaveLength(before + 1);
-    expect(activities().at(-1)).toMatchObject({ OWNER_TYPE_ID: 3, OWNER_ID: '1', TYPE_ID: 2, SUBJECT: 'Delivery dates', DESCRIPTION: 'Wants the chairs before the 20th', DIRECTION: 1 });
+    expect(activities().at(-1)).toMatchObject({
+      OWNER_TYPE_ID: 3,
+      OWNER_ID: '1',
+      TYPE_ID: 2,
+      SUBJECT: 'Delivery dates',
+      DESCRIPTION: 'Wants the chairs before the 20th',
+      DIRECTION: 1,
+    });
     await ended.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
   });
@@ -128,7 +143,9 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
     await bitrix.stop();
     const unreachable = cancelCall({ agent: agent.user, callerNumber: '+74959990000', ringMs: 2500 });
     const ringing = dialog('Incoming call');
-    await ringing.getByText(/^CRM unreachable: the caller is shown by number only\. Bitrix24: cannot be reached$/).waitFor({ timeout: 15_000 });
+    await ringing
+      .getByText(/^CRM unreachable: the caller is shown by number only\. Bitrix24: cannot be reached$/)
+      .waitFor({ timeout: 15_000 });
     expect((await unreachable.done).ok).toBe(true);
     await dialog('Missed call').getByRole('button', { name: 'Done' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
@@ -158,11 +175,21 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
     });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await waitFor(() => Promise.resolve(states.at(-1)), (s) => s === 'stopped', 10_000, 'the service worker to stop');
+    await waitFor(
+      () => Promise.resolve(states.at(-1)),
+      (s) => s === 'stopped',
+      10_000,
+      'the service worker to stop',
+    );
     await cdp.detach();
     await popup.close();
     await bitrix.start();
-    await waitFor(() => Promise.resolve(activities().length), (n) => n === before + 1, 45_000, 'the call to be logged after the CRM came back');
+    await waitFor(
+      () => Promise.resolve(activities().length),
+      (n) => n === before + 1,
+      45_000,
+      'the call to be logged after the CRM came back',
+    );
     expect(activities().at(-1)).toMatchObject({ OWNER_ID: '1', TYPE_ID: 2 });
     await new Promise((r) => setTimeout(r, 2000));
     expect(activities()).toHaveLength(before + 1);
@@ -187,7 +214,9 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
     expect(await deals.getByRole('listitem').count()).toBe(25);
     await deals.getByText(/^javascript-link <a href=/).waitFor();
     expect(await page.locator('cti-call-popup img, cti-call-popup script, cti-call-popup b').count()).toBe(0);
-    for (const href of await page.locator('cti-call-popup a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+    for (const href of await page
+      .locator('cti-call-popup a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
       expect(href).toMatch(/^https?:\/\//);
     }
     await ringing.getByRole('button', { name: 'Accept' }).click();

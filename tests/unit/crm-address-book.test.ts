@@ -7,7 +7,13 @@ import type { CrmClient } from '../../providers/crm/types';
 import { CrmDb, type AddressEntry } from '../../lib/store/crm-db';
 import { CALLERS } from '../support/crm/harness';
 
-const entry = (id: string, name: string, company: string, phones: string[], kind: AddressEntry['kind'] = 'contact'): AddressEntry => ({
+const entry = (
+  id: string,
+  name: string,
+  company: string,
+  phones: string[],
+  kind: AddressEntry['kind'] = 'contact',
+): AddressEntry => ({
   id,
   kind,
   name,
@@ -35,8 +41,12 @@ describe('the address-book adapter (IndexedDB)', () => {
   afterAll(() => db.delete());
 
   it('found, many, none', async () => {
-    expect((await book.lookupByNumber(CALLERS.known.e164)).map((r) => [r.title, r.subtitle])).toEqual([['Ivan Petrov', 'Romashka LLC']]);
-    expect((await book.lookupByNumber(CALLERS.shared.e164)).map((r) => r.title).sort()).toEqual([...CALLERS.shared.names].sort());
+    expect((await book.lookupByNumber(CALLERS.known.e164)).map((r) => [r.title, r.subtitle])).toEqual([
+      ['Ivan Petrov', 'Romashka LLC'],
+    ]);
+    expect((await book.lookupByNumber(CALLERS.shared.e164)).map((r) => r.title).sort()).toEqual(
+      [...CALLERS.shared.names].sort(),
+    );
     expect(await book.lookupByNumber(CALLERS.unknown.e164)).toEqual([]);
   });
   it('searches by words of the name or company, and by digits', async () => {
@@ -47,12 +57,21 @@ describe('the address-book adapter (IndexedDB)', () => {
   });
   it('relates a contact to its company and a company to its people', async () => {
     const [ivan] = await book.lookupByNumber(CALLERS.known.e164);
-    expect(await book.related(ivan!)).toEqual([{ kind: 'company', items: [{ id: '4', title: 'Romashka LLC' }], more: false }]);
+    expect(await book.related(ivan!)).toEqual([
+      { kind: 'company', items: [{ id: '4', title: 'Romashka LLC' }], more: false },
+    ]);
   });
   it('creates a contact with the number, attaches another number, and cannot log calls', async () => {
     const created = await book.create('contact', { name: 'Pavel Sidorov', phone: '+74959990011' });
     expect((await book.lookupByNumber('+74959990011')).map((r) => r.id)).toEqual([created.id]);
-    const call = { id: 'c1', direction: 'inbound' as const, remote: '+74950001122', local: '1001', startedAt: 1, talkSeconds: 0 };
+    const call = {
+      id: 'c1',
+      direction: 'inbound' as const,
+      remote: '+74950001122',
+      local: '1001',
+      startedAt: 1,
+      talkSeconds: 0,
+    };
     await book.link(call, created);
     expect((await book.lookupByNumber('+74950001122')).map((r) => r.id)).toEqual([created.id]);
     await expect(book.create('deal', { name: 'x' })).rejects.toMatchObject({ code: 'unsupported' });

@@ -38,7 +38,10 @@ describe('CRM templates and hostile values', () => {
     expect(fillUrl('https://crm.example.com/api?phone={e164}&q={query}', { e164: '+7 495', query: 'a&b=c#d' })).toBe(
       'https://crm.example.com/api?phone=%2B7%20495&q=a%26b%3Dc%23d',
     );
-    expect(fillJson('{"name": "{name}", "n": "{e164}"}', { name: 'He said "hi"\\n}', e164: '+7' })).toEqual({ name: 'He said "hi"\\n}', n: '+7' });
+    expect(fillJson('{"name": "{name}", "n": "{e164}"}', { name: 'He said "hi"\\n}', e164: '+7' })).toEqual({
+      name: 'He said "hi"\\n}',
+      n: '+7',
+    });
   });
   it('reads dot paths of own properties only', () => {
     expect(atPath({ data: { items: [{ id: 1 }] } }, 'data.items.0.id')).toBe(1);
@@ -78,12 +81,42 @@ describe('CRM settings form', () => {
 
 describe('the CRM view', () => {
   it('offers Create… per connection and validates as the pop-ups receive it', () => {
-    const call = { id: 'c1', direction: 'inbound' as const, phase: 'ringing' as const, account: 'sip:1001@pbx', localNumber: '1001', remoteNumber: '+74951234567', remoteName: '', startedAt: 1, sipCallId: 'x' };
+    const call = {
+      id: 'c1',
+      direction: 'inbound' as const,
+      phase: 'ringing' as const,
+      account: 'sip:1001@pbx',
+      localNumber: '1001',
+      remoteNumber: '+74951234567',
+      remoteName: '',
+      startedAt: 1,
+      sipCallId: 'x',
+    };
     const s = newSession(call, '+74951234567', false);
     const adapter = ADAPTERS.bitrix24;
-    const connected = [{ connection: { id: 'b24', adapter: 'bitrix24' as const, label: 'Sales CRM', enabled: true, autoLog: 'matched' as const, logMissed: false, popupFields: [], config: {} }, adapter, client: fakeCrmClient(), can: new Set(adapter.capabilities), origins: [], name: 'Sales CRM' }];
+    const connected = [
+      {
+        connection: {
+          id: 'b24',
+          adapter: 'bitrix24' as const,
+          label: 'Sales CRM',
+          enabled: true,
+          autoLog: 'matched' as const,
+          logMissed: false,
+          popupFields: [],
+          config: {},
+        },
+        adapter,
+        client: fakeCrmClient(),
+        can: new Set(adapter.capabilities),
+        origins: [],
+        name: 'Sales CRM',
+      },
+    ];
     const view = viewOf(s, connected);
-    expect(view.create).toEqual([{ connection: 'b24', label: 'Sales CRM', kinds: ['contact', 'company', 'lead', 'deal', 'task'] }]);
+    expect(view.create).toEqual([
+      { connection: 'b24', label: 'Sales CRM', kinds: ['contact', 'company', 'lead', 'deal', 'task'] },
+    ]);
     expect(view).toMatchObject({ status: 'loading', canSearch: true, canLog: true });
     expect(crmViewSchema.safeParse(view).success).toBe(true);
   });

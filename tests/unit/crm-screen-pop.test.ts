@@ -3,7 +3,12 @@ import { ADAPTERS } from '../../providers/crm';
 import { screenPopConfig, screenPopUrl } from '../../providers/crm/screen-pop';
 
 describe('the screen-pop adapter', () => {
-  const config = screenPopConfig({ url: 'https://crm.example.com/search?phone={e164}&name={name}', when: 'ring', reuseTab: true, outbound: false })!;
+  const config = screenPopConfig({
+    url: 'https://crm.example.com/search?phone={e164}&name={name}',
+    when: 'ring',
+    reuseTab: true,
+    outbound: false,
+  })!;
 
   it('fills the URL template with encoded call values', () => {
     expect(screenPopUrl(config, { e164: '+74951234567', name: 'Иван & <Co>' })).toBe(
@@ -12,7 +17,9 @@ describe('the screen-pop adapter', () => {
   });
   it('opens the found record with {recordUrl}, and nothing when there is none or it is not http(s)', () => {
     const record = screenPopConfig({ url: '{recordUrl}', when: 'answer', reuseTab: true, outbound: true })!;
-    expect(screenPopUrl(record, { recordUrl: 'https://crm.example.com/contact/1' })).toBe('https://crm.example.com/contact/1');
+    expect(screenPopUrl(record, { recordUrl: 'https://crm.example.com/contact/1' })).toBe(
+      'https://crm.example.com/contact/1',
+    );
     expect(screenPopUrl(record, { recordUrl: '' })).toBeNull();
     expect(screenPopUrl(record, { recordUrl: 'javascript:alert(1)' })).toBeNull();
   });
@@ -25,6 +32,13 @@ describe('the screen-pop adapter', () => {
     expect(issues('javascript:alert(1)')).toContain('errCrmUrl');
     expect(issues('https://crm.example.com/?q={phone}')).toContain('errTemplatePlaceholder');
     expect(issues('')).toContain('errRequired');
-    expect(ADAPTERS['screen-pop'].origins({ url: 'https://crm.example.com/', when: 'ring', reuseTab: true, outbound: false })).toEqual([]);
+    expect(
+      ADAPTERS['screen-pop'].origins({
+        url: 'https://crm.example.com/',
+        when: 'ring',
+        reuseTab: true,
+        outbound: false,
+      }),
+    ).toEqual([]);
   });
 });

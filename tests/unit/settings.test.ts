@@ -104,7 +104,24 @@ describe('settings migrations', () => {
     const noRules = migrateSettings({ version: 2, account: null, clickToCall: defaults.clickToCall }, PL);
     expect(noRules.ok || noRules.problem).toContain('dialRules');
     const badCrm = migrateSettings(
-      { ...defaults, crm: { ...defaults.crm, connections: [{ id: 'b', adapter: 'bitrix24', label: '', enabled: true, autoLog: 'matched', logMissed: false, popupFields: [], config: { webhookUrl: 'nope' } }] } },
+      {
+        ...defaults,
+        crm: {
+          ...defaults.crm,
+          connections: [
+            {
+              id: 'b',
+              adapter: 'bitrix24',
+              label: '',
+              enabled: true,
+              autoLog: 'matched',
+              logMissed: false,
+              popupFields: [],
+              config: { webhookUrl: 'nope' },
+            },
+          ],
+        },
+      },
       PL,
     );
     expect(badCrm.ok || badCrm.problem).toContain('crm.connections.0.config.webhookUrl');

@@ -37,11 +37,19 @@ export class CrmCache {
   /** Forgets every entry whose key starts with `prefix` (a number whose records changed). */
   async drop(prefix: string): Promise<void> {
     for (const key of [...this.memory.keys()]) if (key.startsWith(prefix)) this.memory.delete(key);
-    await this.db.cache.where('key').startsWith(prefix).delete().catch(() => undefined);
+    await this.db.cache
+      .where('key')
+      .startsWith(prefix)
+      .delete()
+      .catch(() => undefined);
   }
 
   /** Removes entries older than a day from IndexedDB. */
   async prune(): Promise<void> {
-    await this.db.cache.where('at').below(Date.now() - 86_400_000).delete().catch(() => undefined);
+    await this.db.cache
+      .where('at')
+      .below(Date.now() - 86_400_000)
+      .delete()
+      .catch(() => undefined);
   }
 }

@@ -26,9 +26,7 @@ export interface Connected {
 export class CrmClients {
   private current: Promise<{ settings: CrmSettings; list: Connected[] }> | undefined;
 
-  constructor(
-    private readonly deps: { db: CrmDb; nationalNumber: () => Promise<(e164: string) => string> },
-  ) {
+  constructor(private readonly deps: { db: CrmDb; nationalNumber: () => Promise<(e164: string) => string> }) {
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && 'settings' in changes) this.current = undefined;
     });

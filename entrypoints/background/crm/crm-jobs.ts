@@ -1,7 +1,14 @@
 import { t } from '../../../components/i18n';
 import { attachJobKey, createJobKey, logJobKey } from '../../../lib/crm/outbox-keys';
 import { recordKey, type CrmProblem, type ViewLink } from '../../../lib/crm/view';
-import { linkKey, type CallLink, type CrmDb, type LinkHow, type NewOutboxJob, type OutboxJob } from '../../../lib/store/crm-db';
+import {
+  linkKey,
+  type CallLink,
+  type CrmDb,
+  type LinkHow,
+  type NewOutboxJob,
+  type OutboxJob,
+} from '../../../lib/store/crm-db';
 import { asCrmError, CrmError } from '../../../providers/crm/errors';
 import type { CrmCall, CrmRecord, LogDetails, RecordKind, RecordRef } from '../../../providers/crm/types';
 import type { CrmCache } from './crm-cache';
@@ -44,7 +51,11 @@ export class CrmJobs {
 
   /** The agent chose another record among several: the call's log goes there instead. */
   async replaceChosen(s: Session, record: CrmRecord): Promise<void> {
-    const old = await this.deps.db.links.where('callId').equals(s.call.id).and((l) => l.how === 'chosen' || l.how === 'matched').toArray();
+    const old = await this.deps.db.links
+      .where('callId')
+      .equals(s.call.id)
+      .and((l) => l.how === 'chosen' || l.how === 'matched')
+      .toArray();
     for (const l of old) {
       if (recordKey(l.record) === recordKey(record)) continue;
       const key = logJobKey(l.record.connection, s.call.id, l.record);
@@ -65,7 +76,15 @@ export class CrmJobs {
       await this.deps.db.choices.put({ number: s.number, record: refOf(record), at: Date.now() });
       const connection = await this.deps.clients.byId(record.connection);
       if (connection.can.has('link')) {
-        await this.deps.enqueue({ op: 'attach', key: attachJobKey(record.connection, record, s.number), connection: record.connection, callId: s.call.id, call: crmCallOf(s.call, s.number), record: refOf(record), nextAt: Date.now() });
+        await this.deps.enqueue({
+          op: 'attach',
+          key: attachJobKey(record.connection, record, s.number),
+          connection: record.connection,
+          callId: s.call.id,
+          call: crmCallOf(s.call, s.number),
+          record: refOf(record),
+          nextAt: Date.now(),
+        });
       }
     }
     if (s.ended) await this.queueLog(s, record.connection, refOf(record), s.wrapUpUntil ?? Date.now());
@@ -75,7 +94,8 @@ export class CrmJobs {
   /** Queues the creation of a record for the call, prefilled with its number and the chosen record. */
   async create(s: Session, connection: string, kind: RecordKind, name: string): Promise<void> {
     const c = await this.deps.clients.byId(connection);
-    if (!c.can.has('create') || !c.adapter.kinds.includes(kind)) throw new CrmError('unsupported', `${c.name} cannot create a ${kind}`);
+    if (!c.can.has('create') || !c.adapter.kinds.includes(kind))
+      throw new CrmError('unsupported', `${c.name} cannot create a ${kind}`);
     const about = s.matches.find((m) => recordKey(m) === s.chosen && m.connection === connection);
     const withPhone = kind === 'contact' || kind === 'company' || kind === 'lead';
     await this.deps.enqueue({
@@ -85,7 +105,11 @@ export class CrmJobs {
       callId: s.call.id,
       call: crmCallOf(s.call, s.number),
       kind,
-      prefill: { name, ...(withPhone && s.number ? { phone: s.number } : {}), ...(about && !withPhone ? { about: refOf(about) } : {}) },
+      prefill: {
+        name,
+        ...(withPhone && s.number ? { phone: s.number } : {}),
+        ...(about && !withPhone ? { about: refOf(about) } : {}),
+      },
       nextAt: Date.now(),
     });
     await this.readInto(s);
@@ -104,7 +128,10 @@ export class CrmJobs {
           ),
         ),
     );
-    return { results: answers.flatMap((a) => a.results).slice(0, 40), problems: answers.flatMap((a) => (a.problem ? [a.problem] : [])) };
+    return {
+      results: answers.flatMap((a) => a.results).slice(0, 40),
+      problems: answers.flatMap((a) => (a.problem ? [a.problem] : [])),
+    };
   }
 
   /** Sends one job (the outbox calls this when it is due). */
@@ -124,7 +151,8 @@ export class CrmJobs {
     if (job.callId) {
       await this.addLink(job.callId, record, 'created');
       const s = this.deps.session(job.callId);
-      if (s?.ended && c.can.has('log')) await this.queueLog(s, c.connection.id, refOf(record), s.wrapUpUntil ?? Date.now());
+      if (s?.ended && c.can.has('log'))
+        await this.queueLog(s, c.connection.id, refOf(record), s.wrapUpUntil ?? Date.now());
       if (s && !s.matches.some((m) => recordKey(m) === recordKey(record))) {
         s.matches = [...s.matches, record];
         s.chosen ??= recordKey(record);
@@ -170,8 +198,20 @@ export class CrmJobs {
     });
     s.creating = jobs
       .filter((j): j is Extract<OutboxJob, { op: 'create' }> => j.op === 'create' && j.state !== 'done')
-      .map((j) => ({ key: j.key, kind: j.kind, name: j.prefill.name.slice(0, 256), connection: j.connection, state: j.state as 'pending' | 'sending' | 'failed', ...(j.error ? { error: j.error.code } : {}) }));
-    if (wrap) s.wrapUp = { subject: wrap.subject, summary: wrap.summary, ...(wrap.disposition ? { disposition: wrap.disposition } : {}) };
+      .map((j) => ({
+        key: j.key,
+        kind: j.kind,
+        name: j.prefill.name.slice(0, 256),
+        connection: j.connection,
+        state: j.state as 'pending' | 'sending' | 'failed',
+        ...(j.error ? { error: j.error.code } : {}),
+      }));
+    if (wrap)
+      s.wrapUp = {
+        subject: wrap.subject,
+        summary: wrap.summary,
+        ...(wrap.disposition ? { disposition: wrap.disposition } : {}),
+      };
   }
 
   private async addLink(callId: string, record: RecordRef, how: LinkHow): Promise<void> {
@@ -183,16 +223,26 @@ export class CrmJobs {
   private async queueLog(s: Session, connection: string, record: RecordRef | null, dueAt: number): Promise<void> {
     const c = await this.deps.clients.byId(connection).catch(() => undefined);
     if (!c?.can.has('log')) return;
-    await this.deps.enqueue({ op: 'log', key: logJobKey(connection, s.call.id, record), connection, callId: s.call.id, call: crmCallOf(s.call, s.number), record: record ? refOf(record) : null, nextAt: dueAt });
+    await this.deps.enqueue({
+      op: 'log',
+      key: logJobKey(connection, s.call.id, record),
+      connection,
+      callId: s.call.id,
+      call: crmCallOf(s.call, s.number),
+      record: record ? refOf(record) : null,
+      nextAt: dueAt,
+    });
   }
 
   /** What is logged: the agent's wrap-up, or a subject in words and an empty summary. */
   private async details(callId: string, call: CrmCall): Promise<LogDetails> {
     const wrap = await this.deps.db.wrapUps.get(callId);
     const fallback =
-      call.direction === 'outbound' ? t('crmSubjectOut', call.remote)
-      : call.answeredAt === undefined ? t('crmSubjectMissed', call.remote)
-      : t('crmSubjectIn', call.remote);
+      call.direction === 'outbound'
+        ? t('crmSubjectOut', call.remote)
+        : call.answeredAt === undefined
+          ? t('crmSubjectMissed', call.remote)
+          : t('crmSubjectIn', call.remote);
     return {
       subject: wrap?.subject.trim() || fallback,
       summary: wrap?.summary ?? '',

@@ -39,8 +39,15 @@ export class CrmOutbox {
 
   /** After a restart: jobs caught mid-send go back to the queue (writes are idempotent), then run. */
   async start(): Promise<void> {
-    await this.db.outbox.where('[state+nextAt]').between(['sending', 0], ['sending', Infinity]).modify({ state: 'pending' });
-    await this.db.outbox.where('updatedAt').below(Date.now() - KEEP_DONE_MS).and((j) => j.state === 'done').delete();
+    await this.db.outbox
+      .where('[state+nextAt]')
+      .between(['sending', 0], ['sending', Infinity])
+      .modify({ state: 'pending' });
+    await this.db.outbox
+      .where('updatedAt')
+      .below(Date.now() - KEEP_DONE_MS)
+      .and((j) => j.state === 'done')
+      .delete();
     await this.kick();
   }
 
@@ -65,7 +72,9 @@ export class CrmOutbox {
   /** Makes the pending or failed jobs that match due now (the agent finished the wrap-up, or pressed Retry). */
   async dueNow(match: (job: OutboxJob) => boolean): Promise<void> {
     const now = Date.now();
-    const jobs = await this.db.outbox.filter((j) => (j.state === 'pending' || j.state === 'failed') && match(j)).toArray();
+    const jobs = await this.db.outbox
+      .filter((j) => (j.state === 'pending' || j.state === 'failed') && match(j))
+      .toArray();
     for (const job of jobs) {
       const next = { ...job, state: 'pending' as const, nextAt: Math.min(job.nextAt, now), updatedAt: now };
       if (job.state === 'failed') next.nextAt = now;
@@ -120,7 +129,11 @@ export class CrmOutbox {
 
   private async schedule(): Promise<void> {
     clearTimeout(this.timer);
-    const [next] = await this.db.outbox.where('[state+nextAt]').between(['pending', 0], ['pending', Infinity]).limit(1).toArray();
+    const [next] = await this.db.outbox
+      .where('[state+nextAt]')
+      .between(['pending', 0], ['pending', Infinity])
+      .limit(1)
+      .toArray();
     if (!next) {
       await browser.alarms?.clear(OUTBOX_ALARM).catch(() => undefined);
       return;

@@ -51,7 +51,10 @@ export interface CrmPageDeps {
   phone(): Promise<{ kit: PhoneKit; country: RegionCode }>;
 }
 
-type CrmPageRequest = Extract<PageRequest, { type: 'crmOpen' | 'crmRetry' | 'getCrmSettings' | 'saveCrmSettings' | 'crmTest' | 'crmImport' }>;
+type CrmPageRequest = Extract<
+  PageRequest,
+  { type: 'crmOpen' | 'crmRetry' | 'getCrmSettings' | 'saveCrmSettings' | 'crmTest' | 'crmImport' }
+>;
 
 /** True for the CRM requests only extension pages send. */
 export function isCrmPageRequest(msg: PageRequest): msg is CrmPageRequest {
@@ -93,7 +96,10 @@ async function testConnection(deps: CrmPageDeps, id: string, number: string): Pr
   }
 }
 
-async function importRows(deps: CrmPageDeps, rows: Extract<CrmPageRequest, { type: 'crmImport' }>['rows']): Promise<unknown> {
+async function importRows(
+  deps: CrmPageDeps,
+  rows: Extract<CrmPageRequest, { type: 'crmImport' }>['rows'],
+): Promise<unknown> {
   const { kit, country } = await deps.phone();
   const skipped: Array<{ row: number; reason: 'name' | 'phone' }> = [];
   const entries = [];

@@ -43,7 +43,10 @@ export class ScreenPop {
   }
 
   private async show(connection: string, url: string, reuse: boolean): Promise<void> {
-    const stored = (await browser.storage.session.get(TABS_KEY).catch(() => ({}))) as Record<string, Record<string, number> | undefined>;
+    const stored = (await browser.storage.session.get(TABS_KEY).catch(() => ({}))) as Record<
+      string,
+      Record<string, number> | undefined
+    >;
     const tabs = stored[TABS_KEY] ?? {};
     const previous = reuse ? tabs[connection] : undefined;
     const tab =
@@ -51,7 +54,9 @@ export class ScreenPop {
         ? await browser.tabs.update(previous, { url, active: true }).catch(() => undefined)
         : undefined;
     const shown = tab ?? (await browser.tabs.create({ url, active: true }));
-    if (shown.windowId !== undefined) await browser.windows?.update(shown.windowId, { focused: true }).catch(() => undefined);
-    if (shown.id !== undefined) await browser.storage.session.set({ [TABS_KEY]: { ...tabs, [connection]: shown.id } }).catch(() => undefined);
+    if (shown.windowId !== undefined)
+      await browser.windows?.update(shown.windowId, { focused: true }).catch(() => undefined);
+    if (shown.id !== undefined)
+      await browser.storage.session.set({ [TABS_KEY]: { ...tabs, [connection]: shown.id } }).catch(() => undefined);
   }
 }

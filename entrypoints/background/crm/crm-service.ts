@@ -56,7 +56,11 @@ export class CrmService {
       session: (id) => this.sessions.get(id),
       enqueue: (job) => this.outbox.enqueue(job),
     });
-    this.outbox = new CrmOutbox(deps.db, (job) => this.jobs.run(job), (job) => void this.refresh(job.callId));
+    this.outbox = new CrmOutbox(
+      deps.db,
+      (job) => this.jobs.run(job),
+      (job) => void this.refresh(job.callId),
+    );
     this.screenPop = new ScreenPop(deps.clients);
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && 'settings' in changes) {
@@ -152,7 +156,11 @@ export class CrmService {
     s.chosen = key;
     s.remembered = false;
     this.choices.set(s.number, key);
-    await this.deps.db.choices.put({ number: s.number, record: { connection: record.connection, kind: record.kind, id: record.id, title: record.title }, at: Date.now() });
+    await this.deps.db.choices.put({
+      number: s.number,
+      record: { connection: record.connection, kind: record.kind, id: record.id, title: record.title },
+      at: Date.now(),
+    });
     await this.jobs.replaceChosen(s, record);
     this.emit();
     await this.loadRelated(s);
@@ -274,7 +282,12 @@ export class CrmService {
     s.status = s.problems.length === answers.length ? 'failed' : 'done';
     if (s.matches.length === 1) s.chosen = recordKey(s.matches[0]!);
     else if (s.matches.length > 1) {
-      const remembered = this.choices.get(s.number) ?? (await this.deps.db.choices.get(s.number).catch(() => undefined)?.then((c) => (c ? recordKey(c.record) : undefined)));
+      const remembered =
+        this.choices.get(s.number) ??
+        (await this.deps.db.choices
+          .get(s.number)
+          .catch(() => undefined)
+          ?.then((c) => (c ? recordKey(c.record) : undefined)));
       if (remembered && s.matches.some((m) => recordKey(m) === remembered)) {
         s.chosen = remembered;
         s.remembered = true;
@@ -335,7 +348,9 @@ export class CrmService {
     const holds = wrapUpMs > 0 && list.some((c) => c.can.has('log') || c.can.has('create'));
     if (holds) {
       s.wrapUpUntil = Date.now() + wrapUpMs;
-      await browser.storage.session.set({ [WRAP_UP_KEY]: { call: s.call, number: s.number, until: s.wrapUpUntil } }).catch(() => undefined);
+      await browser.storage.session
+        .set({ [WRAP_UP_KEY]: { call: s.call, number: s.number, until: s.wrapUpUntil } })
+        .catch(() => undefined);
       setTimeout(() => void this.expire(s.call.id), wrapUpMs + 50);
     }
     await this.jobs.queueLogs(s, list, holds ? s.wrapUpUntil! : Date.now());
@@ -350,7 +365,10 @@ export class CrmService {
 
   /** After a service-worker restart, a wrap-up pop-up that was open stays open. */
   private async restoreWrapUp(): Promise<void> {
-    const stored = (await browser.storage.session.get(WRAP_UP_KEY).catch(() => ({}))) as Record<string, { call?: CallRecord; until?: number } | undefined>;
+    const stored = (await browser.storage.session.get(WRAP_UP_KEY).catch(() => ({}))) as Record<
+      string,
+      { call?: CallRecord; until?: number } | undefined
+    >;
     const w = stored[WRAP_UP_KEY];
     if (!w?.call || !w.until) return;
     if (w.until <= Date.now()) {

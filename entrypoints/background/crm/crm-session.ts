@@ -96,7 +96,9 @@ export function viewOf(s: Session, connections: Connected[]): CrmView {
     relatedStatus: s.relatedStatus,
     links: s.links.slice(0, 20),
     creating: s.creating.slice(0, 10),
-    create: creators.slice(0, 8).map((c) => ({ connection: c.connection.id, label: c.name.slice(0, 64), kinds: [...c.adapter.kinds] })),
+    create: creators
+      .slice(0, 8)
+      .map((c) => ({ connection: c.connection.id, label: c.name.slice(0, 64), kinds: [...c.adapter.kinds] })),
     canSearch: connections.some((c) => c.can.has('search')),
     canLog: connections.some((c) => c.can.has('log')),
     ...(s.wrapUp ? { wrapUp: s.wrapUp } : {}),
@@ -108,6 +110,8 @@ export function viewOf(s: Session, connections: Connected[]): CrmView {
 /** Fields of a record the connection's admin chose to show (or the adapter's defaults). */
 export function visibleFields(record: CrmRecord, connection: Connected | undefined): CrmRecord {
   if (!connection || connection.connection.adapter === 'rest') return record;
-  const chosen = connection.connection.popupFields.length ? connection.connection.popupFields : connection.adapter.defaultFields;
+  const chosen = connection.connection.popupFields.length
+    ? connection.connection.popupFields
+    : connection.adapter.defaultFields;
   return { ...record, fields: record.fields.filter((f) => chosen.includes(f.key)) };
 }

@@ -25,7 +25,14 @@ export function fakeCrmClient(records: CrmRecord[] = []): CrmClient & {
     },
     create(kind: RecordKind, prefill) {
       calls.push(['create', kind, prefill]);
-      const r: CrmRecord = { connection: 'fake', kind, id: `new-${next++}`, title: prefill.name, fields: [], phones: prefill.phone ? [prefill.phone] : [] };
+      const r: CrmRecord = {
+        connection: 'fake',
+        kind,
+        id: `new-${next++}`,
+        title: prefill.name,
+        fields: [],
+        phones: prefill.phone ? [prefill.phone] : [],
+      };
       records.push(r);
       return Promise.resolve(r);
     },

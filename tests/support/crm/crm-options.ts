@@ -28,7 +28,8 @@ export async function setUpCrm(
   const section = page.getByRole('region', { name: 'CRM' });
   await section.getByLabel('CRM', { exact: true }).selectOption({ label: connection.crm });
   await section.getByRole('button', { name: 'Add a connection' }).click();
-  for (const [label, value] of Object.entries(connection.fields)) await section.getByLabel(label, { exact: false }).last().fill(value);
+  for (const [label, value] of Object.entries(connection.fields))
+    await section.getByLabel(label, { exact: false }).last().fill(value);
   if (general.wrapUpSeconds !== undefined) {
     await section.getByLabel('Keep the pop-up for the wrap-up after hang-up').fill(String(general.wrapUpSeconds));
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { digitsOf, FakeError, startFakeCrm, type FakeCrm, type FakeRequest } from './fake-http';
+import { digitsOf, FakeError, startFakeCrm, str, type FakeCrm, type FakeRequest } from './fake-http';
 
 type Row = Record<string, unknown>;
 /** The fake portal's data, in Bitrix24's own field names. */
@@ -15,15 +15,27 @@ export interface BitrixState {
 
 /** The seed of tests/fixtures/crm/bitrix24. */
 export function bitrixSeed(): BitrixState {
-  const seed = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/crm/bitrix24/seed.json'), 'utf8')) as Omit<BitrixState, 'activities'>;
+  const seed = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../fixtures/crm/bitrix24/seed.json'), 'utf8'),
+  ) as Omit<BitrixState, 'activities'>;
   return { ...seed, activities: [] };
 }
 
 export const BITRIX_TOKEN = 'k8s2n4x0v1q7';
-const time = () => ({ start: Date.now() / 1000, finish: Date.now() / 1000, duration: 0.01, processing: 0.005, date_start: new Date().toISOString(), date_finish: new Date().toISOString() });
+const time = () => ({
+  start: Date.now() / 1000,
+  finish: Date.now() / 1000,
+  duration: 0.01,
+  processing: 0.005,
+  date_start: new Date().toISOString(),
+  date_finish: new Date().toISOString(),
+});
 
 /** A fake Bitrix24 portal: the REST methods the adapter uses, behind an inbound webhook. */
-export async function startFakeBitrix24(state: BitrixState = bitrixSeed(), port = 0): Promise<FakeCrm & { state: BitrixState; webhookUrl: string }> {
+export async function startFakeBitrix24(
+  state: BitrixState = bitrixSeed(),
+  port = 0,
+): Promise<FakeCrm & { state: BitrixState; webhookUrl: string }> {
   let nextId = 9000;
   const phonesOf = (r: Row) => (Array.isArray(r.PHONE) ? (r.PHONE as Row[]) : []).map((p) => digitsOf(p?.VALUE));
   const byNumber = (rows: Row[], value: string) => {
@@ -35,7 +47,7 @@ export async function startFakeBitrix24(state: BitrixState = bitrixSeed(), port 
   const filterRows = (rows: Row[], filter: Row = {}) =>
     rows.filter((r) =>
       Object.entries(filter).every(([k, v]) => {
-        if (k.startsWith('%')) return String(r[k.slice(1)] ?? '').toLowerCase().includes(String(v).toLowerCase());
+        if (k.startsWith('%')) return str(r[k.slice(1)]).toLowerCase().includes(String(v).toLowerCase());
         if (Array.isArray(v)) return v.map(String).includes(String(r[k]));
         return String(r[k]) === String(v);
       }),
@@ -44,19 +56,32 @@ export async function startFakeBitrix24(state: BitrixState = bitrixSeed(), port 
     Array.isArray(fields) ? rows.map((r) => Object.fromEntries(fields.map((f: string) => [f, r[f] ?? null]))) : rows;
   const listOf = (rows: Row[], p: Row) => {
     const found = filterRows(rows, p.filter as Row);
-    return { result: select(found.slice(0, 50), p.select), total: found.length, ...(found.length > 50 ? { next: 50 } : {}), time: time() };
+    return {
+      result: select(found.slice(0, 50), p.select),
+      total: found.length,
+      ...(found.length > 50 ? { next: 50 } : {}),
+      time: time(),
+    };
   };
   const add = (rows: Row[], fields: Row) => {
     const ID = String(nextId++);
-    rows.push({ ...fields, ID, PHONE: (fields.PHONE as Row[] | undefined)?.map((p, i) => ({ ID: `${ID}${i}`, TYPE_ID: 'PHONE', ...p })) ?? [] });
+    rows.push({
+      ...fields,
+      ID,
+      PHONE: (fields.PHONE as Row[] | undefined)?.map((p, i) => ({ ID: `${ID}${i}`, TYPE_ID: 'PHONE', ...p })) ?? [],
+    });
     return { result: Number(ID), time: time() };
   };
 
   const methods: Record<string, (p: Row) => unknown> = {
     'crm.duplicate.findbycomm': (p) => {
-      const value = String((p.values as unknown[])?.[0] ?? '');
+      const value = str((p.values as unknown[] | undefined)?.[0]);
       if (p.type !== 'PHONE') return { result: [], time: time() };
-      const found = { CONTACT: byNumber(state.contacts, value), COMPANY: byNumber(state.companies, value), LEAD: byNumber(state.leads, value) };
+      const found = {
+        CONTACT: byNumber(state.contacts, value),
+        COMPANY: byNumber(state.companies, value),
+        LEAD: byNumber(state.leads, value),
+      };
       const nonEmpty = Object.fromEntries(Object.entries(found).filter(([, ids]) => ids.length > 0));
       // Documented quirk: nothing found is an empty list, not an empty object.
       return { result: Object.keys(nonEmpty).length ? nonEmpty : [], time: time() };
@@ -67,7 +92,7 @@ export async function startFakeBitrix24(state: BitrixState = bitrixSeed(), port 
     'crm.deal.list': (p) => listOf(state.deals, p),
     'crm.activity.list': (p) => listOf(state.activities, p),
     'tasks.task.list': (p) => {
-      const crm = String((p.filter as Row | undefined)?.UF_CRM_TASK ?? '');
+      const crm = str((p.filter as Row | undefined)?.UF_CRM_TASK);
       const found = state.tasks.filter((t) => (t.ufCrmTask as unknown[] | undefined)?.includes(crm));
       return { result: { tasks: found.slice(0, 50) }, total: found.length, time: time() };
     },
@@ -94,7 +119,8 @@ export async function startFakeBitrix24(state: BitrixState = bitrixSeed(), port 
   const fake = await startFakeCrm((req: FakeRequest) => {
     const m = /^\/rest\/(\d+)\/([^/]+)\/([\w.]+)\.json$/.exec(req.path);
     if (!m) throw new FakeError(404, { error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' });
-    if (m[2] !== BITRIX_TOKEN) throw new FakeError(401, { error: 'INVALID_CREDENTIALS', error_description: 'Invalid request credentials' });
+    if (m[2] !== BITRIX_TOKEN)
+      throw new FakeError(401, { error: 'INVALID_CREDENTIALS', error_description: 'Invalid request credentials' });
     const method = methods[m[3] ?? ''];
     if (!method) throw new FakeError(404, { error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' });
     return { body: method((req.body ?? {}) as Row) };

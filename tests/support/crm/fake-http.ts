@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** A request as a fake CRM sees it. */
 export interface FakeRequest {
@@ -51,11 +51,14 @@ export interface FakeCrm {
  * status and body. No CORS headers: the extension reaches CRMs through host permissions, as it
  * must with real CRMs that do not allow cross-origin calls.
  */
-export async function startFakeCrm(handle: (req: FakeRequest) => FakeResponse | Promise<FakeResponse>, port = 0): Promise<FakeCrm> {
+export async function startFakeCrm(
+  handle: (req: FakeRequest) => FakeResponse | Promise<FakeResponse>,
+  port = 0,
+): Promise<FakeCrm> {
   const requests: FakeRequest[] = [];
   const faults: Fault[] = [];
   let server: Server | undefined;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const respond = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -68,7 +71,13 @@ export async function startFakeCrm(handle: (req: FakeRequest) => FakeResponse | 
       body = undefined;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const request: FakeRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body };
+    const request: FakeRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    };
     requests.push(request);
     const fault = faults[0];
     if (fault) {
@@ -85,7 +94,8 @@ export async function startFakeCrm(handle: (req: FakeRequest) => FakeResponse | 
     try {
       answer = await handle(request);
     } catch (e) {
-      answer = e instanceof FakeError ? { status: e.status, body: e.body } : { status: 500, body: { error: String(e) } };
+      answer =
+        e instanceof FakeError ? { status: e.status, body: e.body } : { status: 500, body: { error: String(e) } };
     }
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
@@ -133,4 +143,7 @@ export class FakeError extends Error {
 }
 
 /** The digits of a phone number as a CRM stores it ("+7 (495) 123-45-67" → "74951234567"). */
-export const digitsOf = (s: unknown): string => String(s ?? '').replace(/\D/g, '');
+export const digitsOf = (s: unknown): string => str(s).replace(/\D/g, '');
+
+/** A scalar as text ('' for anything else): fakes read loosely typed JSON. */
+export const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');

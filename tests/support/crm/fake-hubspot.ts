@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { FakeError, startFakeCrm, type FakeCrm, type FakeRequest } from './fake-http';
+import { FakeError, startFakeCrm, str, type FakeCrm, type FakeRequest } from './fake-http';
 
 type Obj = { id: string; properties: Record<string, unknown>; createdAt: string; updatedAt: string; archived: boolean };
 /** The fake account's objects by type (`contacts`, `deals`…) and its associations. */
@@ -22,7 +22,9 @@ interface Seed {
 
 /** The seed of tests/fixtures/crm/hubspot. */
 export function hubspotSeed(): HubSpotState {
-  const s = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/crm/hubspot/seed.json'), 'utf8')) as Seed;
+  const s = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../fixtures/crm/hubspot/seed.json'), 'utf8'),
+  ) as Seed;
   return {
     objects: { contacts: s.contacts, companies: s.companies, deals: s.deals, tickets: s.tickets, calls: [], tasks: [] },
     associations: s.associations,
@@ -35,12 +37,15 @@ export const HUBSPOT_PORTAL = '4242';
 
 /** HubSpot's calculated search property: the number's digits without the country code. */
 function national(phone: unknown): string {
-  const p = parsePhoneNumberFromString(String(phone ?? ''), 'RU');
+  const p = parsePhoneNumberFromString(str(phone), 'RU');
   return p ? p.nationalNumber : '';
 }
 
 /** A fake HubSpot account: the CRM v3/v4 endpoints the adapter uses. */
-export async function startFakeHubSpot(state: HubSpotState = hubspotSeed(), port = 0): Promise<FakeCrm & { state: HubSpotState }> {
+export async function startFakeHubSpot(
+  state: HubSpotState = hubspotSeed(),
+  port = 0,
+): Promise<FakeCrm & { state: HubSpotState }> {
   let nextId = 9000;
   const list = (type: string) => (state.objects[type] ??= []);
   const calc = (o: Obj, prop: string): unknown => {
@@ -50,51 +55,114 @@ export async function startFakeHubSpot(state: HubSpotState = hubspotSeed(), port
   };
   const pick = (o: Obj, props?: unknown) => ({
     ...o,
-    properties: Array.isArray(props) ? Object.fromEntries([...props, 'hs_object_id'].map((p: string) => [p, p === 'hs_object_id' ? o.id : (o.properties[p] ?? null)])) : o.properties,
+    properties: Array.isArray(props)
+      ? Object.fromEntries(
+          [...(props as string[]), 'hs_object_id'].map((p: string) => [
+            p,
+            p === 'hs_object_id' ? o.id : (o.properties[p] ?? null),
+          ]),
+        )
+      : o.properties,
   });
   const now = () => new Date().toISOString();
 
   const fake = await startFakeCrm((req: FakeRequest) => {
     if (req.headers.authorization !== `Bearer ${HUBSPOT_TOKEN}`) {
-      throw new FakeError(401, { status: 'error', message: 'Authentication credentials not found.', correlationId: 'c0ffee00-0000-4000-8000-000000000001', category: 'INVALID_AUTHENTICATION' });
+      throw new FakeError(401, {
+        status: 'error',
+        message: 'Authentication credentials not found.',
+        correlationId: 'c0ffee00-0000-4000-8000-000000000001',
+        category: 'INVALID_AUTHENTICATION',
+      });
     }
     const body = (req.body ?? {}) as Record<string, unknown>;
     let m: RegExpExecArray | null;
     if (req.method === 'GET' && req.path === '/calling/v1/dispositions') return { body: state.dispositions };
     if (req.method === 'POST' && (m = /^\/crm\/v3\/objects\/(\w+)\/search$/.exec(req.path))) {
       const objects = list(m[1]!);
-      const groups = (body.filterGroups as Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }> | undefined) ?? [];
-      const q = String(body.query ?? '').toLowerCase();
+      const groups =
+        (body.filterGroups as
+          Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }> | undefined) ?? [];
+      const q = str(body.query).toLowerCase();
       const found = objects.filter((o) =>
         groups.length
-          ? groups.some((g) => g.filters.every((f) => f.operator === 'EQ' && String(calc(o, f.propertyName) ?? '') === String(f.value)))
-          : q !== '' && Object.values(o.properties).some((v) => String(v ?? '').toLowerCase().includes(q)),
+          ? groups.some((g) =>
+              g.filters.every((f) => f.operator === 'EQ' && str(calc(o, f.propertyName)) === String(f.value)),
+            )
+          : q !== '' && Object.values(o.properties).some((v) => str(v).toLowerCase().includes(q)),
       );
       const limit = Number(body.limit ?? 10);
-      return { body: { total: found.length, results: found.slice(0, limit).map((o) => pick(o, body.properties)), ...(found.length > limit ? { paging: { next: { after: String(limit) } } } : {}) } };
+      return {
+        body: {
+          total: found.length,
+          results: found.slice(0, limit).map((o) => pick(o, body.properties)),
+          ...(found.length > limit ? { paging: { next: { after: String(limit) } } } : {}),
+        },
+      };
     }
     if (req.method === 'POST' && (m = /^\/crm\/v3\/objects\/(\w+)\/batch\/read$/.exec(req.path))) {
       const ids = ((body.inputs as Array<{ id: string }>) ?? []).map((i) => i.id);
       const found = list(m[1]!).filter((o) => ids.includes(o.id));
-      return { body: { status: 'COMPLETE', results: found.map((o) => pick(o, body.properties)), startedAt: now(), completedAt: now() } };
+      return {
+        body: {
+          status: 'COMPLETE',
+          results: found.map((o) => pick(o, body.properties)),
+          startedAt: now(),
+          completedAt: now(),
+        },
+      };
     }
     if (req.method === 'GET' && (m = /^\/crm\/v4\/objects\/(\w+)\/([^/]+)\/associations\/(\w+)$/.exec(req.path))) {
       const [, from, id, to] = m;
       const results = state.associations
         .filter((a) => a.from === from && a.fromId === id && a.to === to)
-        .map((a) => ({ toObjectId: Number(a.toId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: a.typeId, label: null }] }));
+        .map((a) => ({
+          toObjectId: Number(a.toId),
+          associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: a.typeId, label: null }],
+        }));
       return { body: { results } };
     }
-    if (req.method === 'PUT' && (m = /^\/crm\/v4\/objects\/(\w+)\/([^/]+)\/associations\/default\/(\w+)\/([^/]+)$/.exec(req.path))) {
+    if (
+      req.method === 'PUT' &&
+      (m = /^\/crm\/v4\/objects\/(\w+)\/([^/]+)\/associations\/default\/(\w+)\/([^/]+)$/.exec(req.path))
+    ) {
       state.associations.push({ from: m[1]!, fromId: m[2]!, to: m[3]!, toId: m[4]!, typeId: 0 });
-      return { body: { status: 'COMPLETE', results: [{ from: { id: m[2] }, to: { id: m[4] }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 0 } }], startedAt: now(), completedAt: now() } };
+      return {
+        body: {
+          status: 'COMPLETE',
+          results: [
+            {
+              from: { id: m[2] },
+              to: { id: m[4] },
+              associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 0 },
+            },
+          ],
+          startedAt: now(),
+          completedAt: now(),
+        },
+      };
     }
     if (req.method === 'POST' && (m = /^\/crm\/v3\/objects\/(\w+)$/.exec(req.path))) {
       const type = m[1]!;
-      const o: Obj = { id: String(nextId++), properties: (body.properties as Record<string, unknown>) ?? {}, createdAt: now(), updatedAt: now(), archived: false };
+      const o: Obj = {
+        id: String(nextId++),
+        properties: (body.properties as Record<string, unknown>) ?? {},
+        createdAt: now(),
+        updatedAt: now(),
+        archived: false,
+      };
       list(type).push(o);
-      for (const a of (body.associations as Array<{ to: { id: string }; types: Array<{ associationTypeId: number }> }>) ?? []) {
-        state.associations.push({ from: type, fromId: o.id, to: 'any', toId: String(a.to.id), typeId: a.types[0]?.associationTypeId ?? 0 });
+      for (const a of (body.associations as Array<{
+        to: { id: string };
+        types: Array<{ associationTypeId: number }>;
+      }>) ?? []) {
+        state.associations.push({
+          from: type,
+          fromId: o.id,
+          to: 'any',
+          toId: String(a.to.id),
+          typeId: a.types[0]?.associationTypeId ?? 0,
+        });
       }
       return { status: 201, body: o };
     }
@@ -104,7 +172,11 @@ export async function startFakeHubSpot(state: HubSpotState = hubspotSeed(), port
       if (req.method === 'PATCH') Object.assign(o.properties, (body.properties as object) ?? {});
       return { body: pick(o, req.query.get('properties')?.split(',')) };
     }
-    throw new FakeError(404, { status: 'error', message: `no route ${req.method} ${req.path}`, category: 'OBJECT_NOT_FOUND' });
+    throw new FakeError(404, {
+      status: 'error',
+      message: `no route ${req.method} ${req.path}`,
+      category: 'OBJECT_NOT_FOUND',
+    });
   }, port);
   return Object.assign(fake, { state });
 }

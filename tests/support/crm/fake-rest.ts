@@ -10,7 +10,9 @@ export interface RestState {
 }
 
 export function restSeed(): RestState {
-  const s = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/crm/rest/seed.json'), 'utf8')) as { contacts: Row[] };
+  const s = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/crm/rest/seed.json'), 'utf8')) as {
+    contacts: Row[];
+  };
   return { contacts: s.contacts, calls: [] };
 }
 
@@ -25,14 +27,23 @@ export async function startFakeRest(state: RestState = restSeed(), port = 0): Pr
     let m: RegExpExecArray | null;
     if (req.method === 'GET' && req.path === '/api/contacts') {
       const d = digitsOf(req.query.get('phone'));
-      return { body: { data: state.contacts.filter((c) => ((c.phones as string[]) ?? []).some((p) => digitsOf(p) === d)) } };
+      return {
+        body: { data: state.contacts.filter((c) => ((c.phones as string[]) ?? []).some((p) => digitsOf(p) === d)) },
+      };
     }
     if (req.method === 'GET' && req.path === '/api/search') {
       const q = (req.query.get('q') ?? '').toLowerCase();
       return { body: { data: state.contacts.filter((c) => String(c.name).toLowerCase().includes(q)) } };
     }
     if (req.method === 'POST' && req.path === '/api/contacts') {
-      const c = { id: `c-${nextId++}`, name: body.name, company: { name: '' }, phones: body.phone ? [body.phone] : [], email: '', orders: [] };
+      const c = {
+        id: `c-${nextId++}`,
+        name: body.name,
+        company: { name: '' },
+        phones: body.phone ? [body.phone] : [],
+        email: '',
+        orders: [],
+      };
       state.contacts.push(c);
       return { status: 201, body: { data: c } };
     }
@@ -68,12 +79,15 @@ export function restConfig(url: string): Record<string, unknown> {
     phonesPath: 'phones',
     recordUrl: `${url}/contacts/{id}`,
     fields: [{ label: 'Email', path: 'email' }],
-    related: [{ kind: 'order', path: 'orders', titlePath: 'number', detailPath: 'status', urlTemplate: `${url}/orders/{id}` }],
+    related: [
+      { kind: 'order', path: 'orders', titlePath: 'number', detailPath: 'status', urlTemplate: `${url}/orders/{id}` },
+    ],
     createUrl: `${url}/api/contacts`,
     createBody: '{"name": "{name}", "phone": "{e164}"}',
     linkUrl: `${url}/api/contacts/{id}/phones`,
     linkBody: '{"phone": "{e164}"}',
     logUrl: `${url}/api/calls`,
-    logBody: '{"callId": "{callId}", "contactId": "{id}", "phone": "{e164}", "direction": "{direction}", "duration": "{duration}", "subject": "{subject}", "summary": "{summary}"}',
+    logBody:
+      '{"callId": "{callId}", "contactId": "{id}", "phone": "{e164}", "direction": "{direction}", "duration": "{duration}", "subject": "{subject}", "summary": "{summary}"}',
   };
 }

@@ -57,21 +57,39 @@ export const CONTRACT_COVERAGE: Record<AdapterName, Harness | { testedIn: string
     async start() {
       const fake = await startFakeHubSpot();
       const config = { token: HUBSPOT_TOKEN, portalId: HUBSPOT_PORTAL, apiUrl: fake.url, appUrl: fake.url };
-      return { fake, config, badConfig: { ...config, token: 'pat-wrong' }, logs: () => fake.state.objects.calls ?? [], related: { kind: 'deal', count: 2 } };
+      return {
+        fake,
+        config,
+        badConfig: { ...config, token: 'pat-wrong' },
+        logs: () => fake.state.objects.calls ?? [],
+        related: { kind: 'deal', count: 2 },
+      };
     },
   },
   pipedrive: {
     async start() {
       const fake = await startFakePipedrive();
       const config = { url: fake.url, apiToken: PIPEDRIVE_TOKEN };
-      return { fake, config, badConfig: { ...config, apiToken: 'wrong' }, logs: () => fake.state.callLogs, related: { kind: 'deal', count: 2 } };
+      return {
+        fake,
+        config,
+        badConfig: { ...config, apiToken: 'wrong' },
+        logs: () => fake.state.callLogs,
+        related: { kind: 'deal', count: 2 },
+      };
     },
   },
   rest: {
     async start() {
       const fake = await startFakeRest();
       const config = restConfig(fake.url);
-      return { fake, config, badConfig: { ...config, headers: 'Authorization: Bearer nope' }, logs: () => fake.state.calls, related: { kind: 'order', count: 2 } };
+      return {
+        fake,
+        config,
+        badConfig: { ...config, headers: 'Authorization: Bearer nope' },
+        logs: () => fake.state.calls,
+        related: { kind: 'order', count: 2 },
+      };
     },
   },
 };

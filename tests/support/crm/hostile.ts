@@ -5,7 +5,11 @@ export const HOSTILE_NUMBER = '+74951112299';
 export const PWNED = 'pwned';
 
 /** Bitrix24 rows for {@link HOSTILE_NUMBER}, in Bitrix24's field names but with hostile values. */
-export function hostileBitrix(): { contact: Record<string, unknown>; deals: Array<Record<string, unknown>>; tasks: Array<Record<string, unknown>> } {
+export function hostileBitrix(): {
+  contact: Record<string, unknown>;
+  deals: Array<Record<string, unknown>>;
+  tasks: Array<Record<string, unknown>>;
+} {
   return {
     contact: {
       ID: '66',

@@ -36,7 +36,9 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
     display,
     keys: (...keys) =>
       new Promise<void>((ok, fail) =>
-        execFile('xdotool', ['key', '--delay', '120', ...keys], { env: { ...process.env, DISPLAY: display } }, (e) => (e ? fail(e) : ok())),
+        execFile('xdotool', ['key', '--delay', '120', ...keys], { env: { ...process.env, DISPLAY: display } }, (e) =>
+          e ? fail(new Error(`xdotool: ${e.message}`)) : ok(),
+        ),
       ),
     stop: () =>
       new Promise<void>((ok) => {
