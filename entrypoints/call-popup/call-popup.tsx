@@ -11,6 +11,7 @@ import crmCss from '../../components/crm/crm.css?inline';
 import popupCss from './popup.css?inline';
 import type { CrmView } from '../../lib/crm/view';
 import { CrmPanel } from '../../components/crm/crm-panel';
+import { CallVariables } from '../../components/call-variables';
 import { pageCrmActs } from './crm-acts';
 
 /** Host element of the pop-up's shadow root. */
@@ -49,6 +50,7 @@ export function createCallPopup(ctx: ContentScriptContext): CallPopupModule {
       render(
         <div class="floating">
           <CallCard call={shown} onAction={act}>
+            <CallVariables call={shown} />
             {crm && <CrmPanel key={shown.id} view={crm} call={shown} acts={pageCrmActs(shown.id)} idPrefix="cti" />}
           </CallCard>
         </div>,

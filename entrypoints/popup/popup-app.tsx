@@ -12,6 +12,7 @@ import { useRecentCalls } from '../../components/use-recent-calls';
 import { useState } from 'preact/hooks';
 import type { CallRecord } from '../../lib/call/types';
 import { CrmPanel } from '../../components/crm/crm-panel';
+import { CallVariables } from '../../components/call-variables';
 import { HistoryLink } from '../../components/crm/history-link';
 import { OutboxList, useOutbox } from '../../components/crm/outbox-list';
 import { pageRequestCrmActs } from '../../components/crm/page-crm-acts';
@@ -52,6 +53,7 @@ export function PopupApp() {
         const view = crmViews.get(call.id);
         return (
           <CallCard key={call.id} call={call} onAction={act(call.id)}>
+            <CallVariables call={call} />
             {view && (
               <CrmPanel
                 view={view}

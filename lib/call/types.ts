@@ -50,6 +50,9 @@ export const callRecordSchema = z.object({
   /** Why the call ended, as an i18n key suffix (`bye-remote`, `no-microphone`…). */
   endReason: z.optional(text(64)),
   sipCallId: text(256),
+  // ---- routing variables (issue 4): X- headers of an incoming INVITE, shown in the pop-up.
+  /** Queue, IVR choices and the like, as the PBX passed them (lib/call/routing-variables.ts). */
+  variables: z.optional(z.array(z.object({ name: text(40), value: text(128) })).check(z.maxLength(8))),
 });
 /** A call record. */
 export type CallRecord = z.infer<typeof callRecordSchema>;

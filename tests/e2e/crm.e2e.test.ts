@@ -89,8 +89,17 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
   });
 
   it('two contacts share the number: the agent chooses, and the choice sticks on the next call', async () => {
-    const first = cancelCall({ agent: agent.user, callerNumber: '+74957654321', ringMs: 6000 });
+    const first = cancelCall({
+      agent: agent.user,
+      callerNumber: '+74957654321',
+      ringMs: 6000,
+      header: 'X-Queue-Name: Sales <b>line</b>',
+    });
     const ringing = dialog('Incoming call');
+    // The PBX's routing variables show as they came, as text.
+    const variables = ringing.getByRole('definition').filter({ hasText: 'Sales <b>line</b>' });
+    await variables.waitFor({ timeout: 15_000 });
+    await ringing.getByRole('term').filter({ hasText: 'Queue Name' }).waitFor();
     const chooser = ringing.getByRole('group', { name: 'Several records have this number. Who is calling?' });
     await chooser.waitFor({ timeout: 15_000 });
     await chooser.getByRole('button', { name: /Anna Smirnova/ }).waitFor();

@@ -121,3 +121,21 @@ describe('the CRM view', () => {
     expect(crmViewSchema.safeParse(view).success).toBe(true);
   });
 });
+
+describe('routing variables', () => {
+  it('keeps X- headers as words and bounded text, nothing else', async () => {
+    const { routingVariables } = await import('../../lib/call/routing-variables');
+    expect(
+      routingVariables({
+        'X-Queue-Name': [{ raw: 'Sales' }],
+        'X-IVR': [{ raw: '2\r\nInjected: yes' }],
+        Subject: [{ raw: 'lab call' }],
+        'X-Long': [{ raw: 'x'.repeat(500) }],
+      }),
+    ).toEqual([
+      { name: 'Queue Name', value: 'Sales' },
+      { name: 'Ivr', value: '2 Injected: yes' },
+      { name: 'Long', value: 'x'.repeat(128) },
+    ]);
+  });
+});
