@@ -2,7 +2,7 @@ import { Invitation, Inviter, SessionState, UserAgent, type Session, type Sessio
 import type { SessionDescriptionHandler as WebSdh } from 'sip.js/lib/platform/web';
 import { connect, endCall, remoteRinging, startCall, type EndCause } from '../../lib/call/machine';
 import { cleanDisplayName, cleanNumber } from '../../lib/call/caller-id';
-import { routingVariables, type RawHeaders } from '../../lib/call/routing-variables';
+import { routingVariables } from '../../lib/call/routing-variables';
 import type { CallRecord } from '../../lib/call/types';
 import { toDialable } from '../../lib/phone/dialable';
 import type { DialReply } from '../../lib/protocol/offscreen';
