@@ -1,33 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { crmViewSchema, type CrmView } from '../../lib/crm/view';
-import { PAGE_PORT } from '../../lib/protocol/pages';
 import { request } from '../page-request';
+import { usePagePort } from '../use-page-port';
 
 const pushSchema = z.object({ type: z.literal('crm'), views: z.array(crmViewSchema).check(z.maxLength(100)) });
 
 /** The CRM views of live and open calls, pushed by the background over the pages' port. */
 export function useCrmViews(): Map<string, CrmView> {
   const [views, setViews] = useState<Map<string, CrmView>>(new Map());
-  useEffect(() => {
-    let closed = false;
-    let port: ReturnType<typeof browser.runtime.connect> | undefined;
-    const open = () => {
-      if (closed) return;
-      port = browser.runtime.connect({ name: PAGE_PORT });
-      port.onMessage.addListener((raw: unknown) => {
-        const msg = z.safeParse(pushSchema, raw);
-        if (msg.success) setViews(new Map(msg.data.views.map((v) => [v.callId, v])));
-      });
-      port.onDisconnect.addListener(() => setTimeout(open, 300));
-    };
-    open();
-    return () => {
-      closed = true;
-      port?.disconnect();
-    };
-  }, []);
+  usePagePort((raw) => {
+    const msg = z.safeParse(pushSchema, raw);
+    if (msg.success) setViews(new Map(msg.data.views.map((v) => [v.callId, v])));
+  });
   return views;
 }
 

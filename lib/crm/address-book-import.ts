@@ -1,15 +1,9 @@
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
+import type { AddressEntry } from '../store/crm-db';
 
 /** One row of an address book import, before its numbers are normalised (the background does that). */
-export interface ImportRow {
-  kind: 'contact' | 'company';
-  name: string;
-  company: string;
-  phones: string[];
-  emails: string[];
-  note: string;
-}
+export type ImportRow = Pick<AddressEntry, 'kind' | 'name' | 'company' | 'phones' | 'emails' | 'note'>;
 
 /** Most rows one import takes. */
 export const MAX_IMPORT_ROWS = 20_000;

@@ -138,30 +138,41 @@ export function authUserOf(account: SipAccount): string {
 /** When a call is logged by itself: never, when a record matched (or was chosen, created, linked), or always. */
 export const AUTO_LOG = ['off', 'matched', 'all'] as const;
 
+/** How long lookups wait, answers are reused, and the wrap-up lasts. */
+const crmTimings = {
+  /** Longest wait for a CRM's answer before the pop-up says it is unreachable. */
+  lookupTimeoutMs: z.number().int().min(1000, 'errLookupTimeout').max(15_000, 'errLookupTimeout'),
+  /** How long a number's lookup is reused (a caller who rings again pops up at once). */
+  cacheTtlSeconds: z.number().int().min(0, 'errCacheTtl').max(3600, 'errCacheTtl'),
+  /** After hang-up, the pop-up stays this long for the Link menu; the call is logged when it closes. */
+  wrapUpSeconds: z.number().int().min(0, 'errWrapUp').max(900, 'errWrapUp'),
+};
+
+/** A connection's fields; its configuration is checked by its adapter in {@link crmConnectionSchema}. */
+const crmConnectionFields = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'errConnectionId'),
+  adapter: z.enum(ADAPTER_NAMES),
+  label: z.string().trim().max(64, 'errTooLong'),
+  enabled: z.boolean(),
+  autoLog: z.enum(AUTO_LOG),
+  /** Log missed (never answered) calls too. */
+  logMissed: z.boolean(),
+  /** Record fields shown in the pop-up, by key; empty: the adapter's defaults. */
+  popupFields: z.array(z.string().max(40)).max(12, 'errTooMany'),
+  config: z.record(z.string(), z.unknown()),
+});
+
 /**
  * One CRM connection: an adapter and its configuration (validated by the adapter's own schema,
  * errors under `config.<field>`), plus what the pop-up shows and when calls are logged.
  */
-export const crmConnectionSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'errConnectionId'),
-    adapter: z.enum(ADAPTER_NAMES),
-    label: z.string().trim().max(64, 'errTooLong'),
-    enabled: z.boolean(),
-    autoLog: z.enum(AUTO_LOG),
-    /** Log missed (never answered) calls too. */
-    logMissed: z.boolean(),
-    /** Record fields shown in the pop-up, by key; empty: the adapter's defaults. */
-    popupFields: z.array(z.string().max(40)).max(12, 'errTooMany'),
-    config: z.record(z.string(), z.unknown()),
-  })
-  .superRefine((c, ctx) => {
-    const parsed = ADAPTERS[c.adapter].configSchema.safeParse(c.config);
-    if (parsed.success) return;
-    for (const issue of parsed.error.issues) {
-      ctx.addIssue({ code: 'custom', message: issue.message, path: ['config', ...issue.path.map(String)] });
-    }
-  });
+export const crmConnectionSchema = crmConnectionFields.superRefine((c, ctx) => {
+  const parsed = ADAPTERS[c.adapter].configSchema.safeParse(c.config);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    ctx.addIssue({ code: 'custom', message: issue.message, path: ['config', ...issue.path.map(String)] });
+  }
+});
 /** A CRM connection. */
 export type CrmConnection = z.infer<typeof crmConnectionSchema>;
 
@@ -170,23 +181,8 @@ export type CrmConnection = z.infer<typeof crmConnectionSchema>;
  * background keeps the stored ones), so configurations are checked only after the merge.
  */
 export const crmSettingsDraftSchema = z.object({
-  connections: z
-    .array(
-      z.object({
-        id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'errConnectionId'),
-        adapter: z.enum(ADAPTER_NAMES),
-        label: z.string().trim().max(64, 'errTooLong'),
-        enabled: z.boolean(),
-        autoLog: z.enum(AUTO_LOG),
-        logMissed: z.boolean(),
-        popupFields: z.array(z.string().max(40)).max(12, 'errTooMany'),
-        config: z.record(z.string(), z.unknown()),
-      }),
-    )
-    .max(8, 'errTooMany'),
-  lookupTimeoutMs: z.number().int().min(1000, 'errLookupTimeout').max(15_000, 'errLookupTimeout'),
-  cacheTtlSeconds: z.number().int().min(0, 'errCacheTtl').max(3600, 'errCacheTtl'),
-  wrapUpSeconds: z.number().int().min(0, 'errWrapUp').max(900, 'errWrapUp'),
+  connections: z.array(crmConnectionFields).max(8, 'errTooMany'),
+  ...crmTimings,
 });
 /** CRM settings from a page, secrets possibly blank. */
 export type CrmSettingsDraft = z.infer<typeof crmSettingsDraftSchema>;
@@ -197,12 +193,7 @@ export const crmSettingsSchema = z.object({
     .array(crmConnectionSchema)
     .max(8, 'errTooMany')
     .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'errConnectionId'),
-  /** Longest wait for a CRM's answer before the pop-up says it is unreachable. */
-  lookupTimeoutMs: z.number().int().min(1000, 'errLookupTimeout').max(15_000, 'errLookupTimeout'),
-  /** How long a number's lookup is reused (a caller who rings again pops up at once). */
-  cacheTtlSeconds: z.number().int().min(0, 'errCacheTtl').max(3600, 'errCacheTtl'),
-  /** After hang-up, the pop-up stays this long for the Link menu; the call is logged when it closes. */
-  wrapUpSeconds: z.number().int().min(0, 'errWrapUp').max(900, 'errWrapUp'),
+  ...crmTimings,
 });
 /** CRM settings. */
 export type CrmSettings = z.infer<typeof crmSettingsSchema>;

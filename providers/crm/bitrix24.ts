@@ -4,6 +4,7 @@ import { CrmError, unsupported } from './errors';
 import { requestJson, type HttpDeps } from './http';
 import {
   array,
+  createdRecord,
   crmRecord,
   fields,
   group,
@@ -304,16 +305,7 @@ function client(config: Config, deps: HttpDeps & { connectionId: string }): CrmC
         );
         id = maybeObject(result.task).id;
       } else unsupported(`creating a ${kind}`);
-      const newId = idOf(id);
-      if (!newId) throw new CrmError('bad-response', `${kind} created without an id`);
-      return crmRecord({
-        connection,
-        kind,
-        id: newId,
-        title: prefill.name,
-        url: urlOf(kind, newId),
-        phones: prefill.phone ? [prefill.phone] : [],
-      });
+      return createdRecord(connection, kind, id, prefill, urlOf);
     },
     async link(c, ref, opts) {
       const entity =

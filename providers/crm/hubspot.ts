@@ -4,6 +4,7 @@ import { CrmError, unsupported } from './errors';
 import { requestJson, type HttpDeps } from './http';
 import {
   array,
+  createdRecord,
   crmRecord,
   digits,
   fields,
@@ -290,16 +291,7 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
         await req(`/crm/v3/objects/${o.type}`, 'POST', { properties, associations }, opts?.signal),
         `${o.type} create`,
       );
-      const id = idOf(body.id);
-      if (!id) throw new CrmError('bad-response', `${kind} created without an id`);
-      return crmRecord({
-        connection,
-        kind,
-        id,
-        title: prefill.name,
-        url: urlOf(kind, id),
-        phones: prefill.phone ? [prefill.phone] : [],
-      });
+      return createdRecord(connection, kind, body.id, prefill, urlOf);
     },
     async link(c, ref, opts) {
       if ((ref.kind !== 'contact' && ref.kind !== 'company') || !c.remote.startsWith('+'))

@@ -104,6 +104,26 @@ export function crmRecord(r: {
   };
 }
 
+/** The record a CRM just created, from the id it answered; throws `bad-response` without one. */
+export function createdRecord(
+  connection: string,
+  kind: RecordKind,
+  rawId: unknown,
+  prefill: { name: string; phone?: string },
+  urlOf: (kind: RecordKind, id: string) => string | undefined,
+): CrmRecord {
+  const id = idOf(rawId);
+  if (!id) throw new CrmError('bad-response', `${kind} created without an id`);
+  return crmRecord({
+    connection,
+    kind,
+    id,
+    title: prefill.name,
+    url: urlOf(kind, id),
+    phones: prefill.phone ? [prefill.phone] : [],
+  });
+}
+
 /** At most {@link MAX_MATCHES} records, without duplicates. */
 export function matches(records: CrmRecord[]): CrmRecord[] {
   const seen = new Set<string>();

@@ -4,6 +4,7 @@ import { CrmError, unsupported } from './errors';
 import { requestJson, type HttpDeps } from './http';
 import {
   array,
+  createdRecord,
   crmRecord,
   digits,
   fields,
@@ -237,16 +238,7 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
         ];
       else unsupported(`creating a ${kind}`);
       const answer = await req(path, 'POST', body, opts?.signal);
-      const id = idOf(maybeObject(answer.data).id);
-      if (!id) throw new CrmError('bad-response', `${kind} created without an id`);
-      return crmRecord({
-        connection,
-        kind,
-        id,
-        title: prefill.name,
-        url: urlOf(kind, id),
-        phones: prefill.phone ? [prefill.phone] : [],
-      });
+      return createdRecord(connection, kind, maybeObject(answer.data).id, prefill, urlOf);
     },
     async link(c, ref, opts) {
       if (ref.kind !== 'contact' || !c.remote.startsWith('+')) unsupported(`adding a number to a ${ref.kind}`);
