@@ -42,7 +42,7 @@ export function RecentCalls(props: {
             <button
               type="button"
               class="link-call"
-              aria-label={t('crmLinkCall', c.remoteName || c.remoteNumber)}
+              aria-label={t('crmLinkCall', c.remoteName ? `${c.remoteName} ${c.remoteNumber}` : c.remoteNumber)}
               onClick={() => props.onLink?.(c)}
             >
               {t('crmLinkMenu')}

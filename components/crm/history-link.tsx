@@ -19,7 +19,8 @@ export function HistoryLink(props: { call: CallRecord; live: CrmView | undefined
       .catch(() => setFirst(null));
   }, [props.call.id]);
   const view = props.live ?? first;
-  const title = t('crmLinkCall', props.call.remoteName || props.call.remoteNumber);
+  const { remoteName, remoteNumber } = props.call;
+  const title = t('crmLinkCall', remoteName ? `${remoteName} ${remoteNumber}` : remoteNumber);
   return (
     <section class="history-link" role="region" aria-label={title}>
       <header>

@@ -235,4 +235,49 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
     expect(await page.title()).not.toBe(PWNED);
     await dialog('Call ended').getByRole('button', { name: 'Done' }).click();
   });
+
+  it("the Link menu on a call in the toolbar popup's history links it to a found record and logs it there", async () => {
+    await bitrix.start();
+    const popup = await ext.openPage('popup.html');
+    const recent = popup.getByRole('list', { name: 'Recent calls' });
+    await recent
+      .getByRole('button', { name: /^Link the call with .*\+74959990000$/ })
+      .first()
+      .click();
+    const menu = popup.getByRole('region', { name: /^Link the call with .*\+74959990000$/ });
+    await menu.getByText('Not in the CRM.').waitFor({ timeout: 10_000 });
+    await menu
+      .getByRole('searchbox', { name: /Find in the CRM/ })
+      .last()
+      .fill('Petrov');
+    await menu.getByRole('button', { name: 'Find' }).last().click();
+    const before = activities().length;
+    await menu.getByRole('button', { name: 'Link the call to Ivan Petrov' }).click();
+    await menu.getByText(/— logged$/).waitFor({ timeout: 10_000 });
+    expect(activities()).toHaveLength(before + 1);
+    expect(activities().at(-1)).toMatchObject({ OWNER_ID: '1', SUBJECT: 'Missed call from +74959990000' });
+    await popup.close();
+  });
+
+  it('a screen-pop connection opens the CRM page of the caller when the call rings, and the pop-up follows', async () => {
+    const options = await setUpCrm(ext, screen, {
+      crm: 'Screen-pop URL',
+      fields: { Address: `${web.url}?caller={e164}` },
+    });
+    await options.close();
+    await page.bringToFront();
+    const opened = ext.context.waitForEvent('page', {
+      predicate: (p) => p.url().includes('caller=%2B74951234567'),
+      timeout: 20_000,
+    });
+    const run = cancelCall({ agent: agent.user, callerNumber: '+74951234567', ringMs: 4000 });
+    const crmPage = await opened;
+    await crmPage
+      .getByRole('dialog', { name: 'Incoming call' })
+      .getByRole('link', { name: 'Ivan Petrov' })
+      .waitFor({ timeout: 15_000 });
+    expect((await run.done).ok).toBe(true);
+    await crmPage.getByRole('dialog', { name: 'Missed call' }).getByRole('button', { name: 'Done' }).click();
+    await crmPage.close();
+  });
 });
