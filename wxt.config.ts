@@ -25,7 +25,16 @@ export default defineConfig({
         ? [{ resources: ['call-popup.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]
         : ['call-popup.js'],
     ...(manifestVersion === 2
-      ? { browser_specific_settings: { gecko: { id: 'cti-phone@example.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'cti-phone@example.org',
+              strict_min_version: '115.0',
+              // Calls and caller data go only to the PBX and CRMs the user or admin configures.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
   hooks: {

@@ -7,3 +7,6 @@ cd "$(dirname "$0")/.."
 [ -f "${CTI_OUT_DIR:-.output}/chrome-mv3/manifest.json" ] || { echo "run 'npm run build' first" >&2; exit 2; }
 npx vitest run --config tests/lab/vitest.config.ts
 npx vitest run --config tests/e2e/vitest.config.ts
+# Firefox last: its suite needs the namespace's loopback to carry one more address (see there).
+bash scripts/lab/firefox-ice.sh
+npx vitest run --config tests/e2e-firefox/vitest.config.ts

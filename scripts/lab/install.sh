@@ -10,6 +10,7 @@ command -v kamailio >/dev/null 2>&1 || missing+=(kamailio)
 command -v rtpengine >/dev/null 2>&1 || missing+=(rtpengine-daemon)
 command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr) # the Firefox (MV2) e2e suite
 command -v ss >/dev/null 2>&1 || missing+=(iproute2) # pbx.sh checks listening ports with ss
 # tcpdump counts the RTP packets that reach sipp's media port (sipp has no counter for it).
 command -v tcpdump >/dev/null 2>&1 || missing+=(tcpdump)
@@ -43,5 +44,5 @@ trap cleanup EXIT
 
 $SUDO apt-get update
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-  kamailio kamailio-websocket-modules rtpengine-daemon sip-tester chromium tcpdump iproute2 xvfb xdotool
+  kamailio kamailio-websocket-modules rtpengine-daemon sip-tester chromium firefox-esr tcpdump iproute2 xvfb xdotool
 

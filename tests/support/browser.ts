@@ -48,6 +48,8 @@ export async function launchExtension(
      * requests) are real windows there, answered with the keyboard (tests/support/crm/xvfb.ts).
      */
     display?: string;
+    /** The browser's UI language (`ru`, `pl`…): the extension's messages and date formats follow it. */
+    lang?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const dir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cti-profile-')));
@@ -57,7 +59,9 @@ export async function launchExtension(
     ...(opts.display ? { env: { ...process.env, DISPLAY: opts.display } } : {}),
     // Playwright disables extensions by default; this suite is all about one.
     ignoreDefaultArgs: ['--disable-extensions'],
+    ...(opts.lang ? { locale: opts.lang } : {}),
     args: [
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       // Agents' browsers have the default autoplay policy: the extension must play calls and the

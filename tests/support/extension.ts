@@ -4,6 +4,7 @@ import type { CallStats, EngineState } from '../../lib/engine/state';
 import type { PageCommand } from '../../lib/protocol/pages';
 import { launchExtension, type ExtensionBrowser } from './browser';
 import { LAB } from './lab';
+import { readStoredCalls } from './read-stored-calls';
 
 /** A SIP account as the options form takes it. */
 export interface TestAccount {
@@ -51,36 +52,7 @@ export async function callStats(ext: ExtensionBrowser, callId: string): Promise<
 /** Every call record in the extension's IndexedDB store, oldest first. */
 export async function storedCalls(ext: ExtensionBrowser): Promise<CallRecord[]> {
   const sw = await ext.worker();
-  return sw.evaluate(
-    () =>
-      new Promise<CallRecord[]>((resolve, reject) => {
-        // Never create the database (that would race Dexie's schema) and never keep it open
-        // (an open connection blocks Dexie's upgrades).
-        const open = indexedDB.open('cti-calls');
-        let created = false;
-        open.onupgradeneeded = () => {
-          created = true;
-          open.transaction?.abort();
-        };
-        open.onerror = () => (created ? resolve([]) : reject(new Error(String(open.error))));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('calls')) {
-            db.close();
-            return resolve([]);
-          }
-          const req = db.transaction('calls').objectStore('calls').index('startedAt').getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result as CallRecord[]);
-          };
-          req.onerror = () => {
-            db.close();
-            reject(new Error(String(req.error)));
-          };
-        };
-      }),
-  );
+  return sw.evaluate(readStoredCalls);
 }
 
 /** Polls `read` until `check` holds or the time is up; returns the last value read. */

@@ -69,3 +69,36 @@ describe('English messages', () => {
     }
   });
 });
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, unknown> }>;
+const localesDir = join(root, 'public/_locales');
+/** Every locale we ship besides English, the reference set. */
+const translations = readdirSync(localesDir).filter((l) => l !== 'en');
+const placeholdersIn = (message: string) =>
+  [...message.matchAll(/\$([a-z0-9_]+)\$/gi)].map((m) => m[1]!.toLowerCase()).sort();
+
+describe('translations', () => {
+  it('ship Russian and Polish', () => {
+    expect(translations.sort()).toEqual(['pl', 'ru']);
+  });
+
+  for (const locale of translations) {
+    const messages = JSON.parse(readFileSync(join(localesDir, locale, 'messages.json'), 'utf8')) as Messages;
+
+    it(`${locale}: has every English key, and no other`, () => {
+      expect(Object.keys(en).filter((k) => !messages[k]?.message.trim())).toEqual([]);
+      expect(Object.keys(messages).filter((k) => !(k in en))).toEqual([]);
+    });
+
+    it(`${locale}: uses the same substitutions as English, declared`, () => {
+      for (const [key, entry] of Object.entries(messages)) {
+        const english = (en as Messages)[key];
+        if (!english) continue;
+        expect(placeholdersIn(entry.message), `${locale} ${key}`).toEqual(placeholdersIn(english.message));
+        for (const name of placeholdersIn(entry.message)) {
+          expect(entry.placeholders?.[name], `${locale} ${key} declares $${name}$`).toBeDefined();
+        }
+      }
+    });
+  }
+});
