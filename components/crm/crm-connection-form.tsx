@@ -38,7 +38,7 @@ export function ConnectionForm(props: {
     ) : null;
   return (
     <fieldset class="crm-connection">
-      <legend>{c.label || adapter.label}</legend>
+      <legend>{c.label || t(keyOf('crmAdapter', c.adapter))}</legend>
       <label class="check">
         <input type="checkbox" checked={c.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />{' '}
         {t('crmEnabled')}
@@ -47,7 +47,7 @@ export function ConnectionForm(props: {
       <input
         id={id('label')}
         value={c.label}
-        placeholder={adapter.label}
+        placeholder={t(keyOf('crmAdapter', c.adapter))}
         onInput={(e) => set({ label: e.currentTarget.value })}
         {...described('label')}
       />
@@ -148,7 +148,7 @@ export function ConnectionForm(props: {
                     set({ popupFields: e.currentTarget.checked ? [...shown, f.key] : shown.filter((k) => k !== f.key) })
                   }
                 />{' '}
-                {f.label}
+                {t(keyOf('crmField', f.key))}
               </label>
             );
           })}

@@ -176,7 +176,7 @@ export function CrmSettingsForm() {
         <select id="crm-add-adapter" value={adding} onChange={(e) => setAdding(e.currentTarget.value as AdapterName)}>
           {ADAPTER_NAMES.map((n) => (
             <option key={n} value={n}>
-              {ADAPTERS[n].label}
+              {t(keyOf('crmAdapter', n))}
             </option>
           ))}
         </select>

@@ -5,6 +5,7 @@ import type { Adapter, Capability, CrmClient } from '../../../providers/crm/type
 import type { CrmConnection, CrmSettings } from '../../../lib/settings/schema';
 import type { CrmDb } from '../../../lib/store/crm-db';
 import { loadSettings } from '../settings-store';
+import { keyOf, t } from '../../../components/i18n';
 
 /** An enabled connection, ready to use. */
 export interface Connected {
@@ -64,7 +65,14 @@ export class CrmClients {
         ...(national ? { nationalNumber: national } : {}),
       });
       const can = new Set(adapter.capabilitiesFor?.(connection.config) ?? adapter.capabilities);
-      list.push({ connection, adapter, client, can, origins, name: connection.label || adapter.label });
+      list.push({
+        connection,
+        adapter,
+        client,
+        can,
+        origins,
+        name: connection.label || t(keyOf('crmAdapter', connection.adapter)),
+      });
     }
     return { settings, list };
   }
