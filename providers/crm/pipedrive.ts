@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { defineAdapter, originPattern } from './define';
 import { CrmError, unsupported } from './errors';
 import { requestJson, type HttpDeps } from './http';
+import { callLog, OUTCOMES, PATH, phoneValues, pipedriveRecords } from './pipedrive-records';
 import {
   array,
   createdRecord,
-  crmRecord,
   digits,
-  fields,
   group,
   httpUrl,
   idOf,
@@ -17,16 +16,7 @@ import {
   object,
   text,
 } from './normalize';
-import type {
-  AdapterDeps,
-  CrmCall,
-  CrmClient,
-  CrmRecord,
-  Disposition,
-  LogDetails,
-  RecordKind,
-  RelatedGroup,
-} from './types';
+import type { AdapterDeps, CrmClient, CrmRecord, RecordKind, RelatedGroup } from './types';
 
 /**
  * Pipedrive through an API token (sent in the `x-api-token` header, never in the URL) and the
@@ -44,23 +34,6 @@ const configSchema = z.object({
 });
 type Config = z.infer<typeof configSchema>;
 
-/** Pipedrive's call log outcomes (the callLogs API's `outcome` enum). */
-const OUTCOMES: Disposition[] = [
-  { id: 'connected', label: 'Connected' },
-  { id: 'no_answer', label: 'No answer' },
-  { id: 'left_message', label: 'Left message' },
-  { id: 'left_voicemail', label: 'Left voicemail' },
-  { id: 'wrong_number', label: 'Wrong number' },
-  { id: 'busy', label: 'Busy' },
-];
-
-const PATH: Partial<Record<RecordKind, string>> = {
-  contact: 'person',
-  company: 'organization',
-  deal: 'deal',
-  lead: 'leads/inbox',
-};
-
 function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId' | 'nationalNumber'>): CrmClient {
   const site = config.url.replace(/\/$/, '');
   const connection = deps.connectionId;
@@ -77,56 +50,7 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
     const p = PATH[kind];
     return p ? httpUrl(`${site}/${p}/${encodeURIComponent(id)}`) : undefined;
   };
-  const phoneValues = (v: unknown): unknown[] =>
-    Array.isArray(v) ? (v as unknown[]).map((p) => (typeof p === 'object' ? maybeObject(p).value : p)) : [];
-  const emailValues = (v: unknown): string =>
-    Array.isArray(v)
-      ? v
-          .map((e) => text(typeof e === 'object' ? maybeObject(e).value : e))
-          .filter(Boolean)
-          .join(', ')
-      : '';
-
-  const person = (raw: unknown): CrmRecord | null => {
-    const p = maybeObject(raw);
-    const id = idOf(p.id);
-    if (!id) return null;
-    const org = maybeObject(p.organization ?? p.org_id);
-    return crmRecord({
-      connection,
-      kind: 'contact',
-      id,
-      title: p.name,
-      subtitle: org.name,
-      url: urlOf('contact', id),
-      fields: fields([
-        ['email', 'Email', emailValues(p.emails ?? p.email)],
-        [
-          'phone',
-          'Phone',
-          phoneValues(p.phones ?? p.phone)
-            .map((x) => text(x))
-            .join(', '),
-        ],
-        ['owner', 'Owner', maybeObject(p.owner ?? p.owner_id).name],
-      ]),
-      phones: phoneValues(p.phones ?? p.phone),
-    });
-  };
-  const organization = (raw: unknown): CrmRecord | null => {
-    const o = maybeObject(raw);
-    const id = idOf(o.id);
-    if (!id) return null;
-    return crmRecord({
-      connection,
-      kind: 'company',
-      id,
-      title: o.name,
-      subtitle: o.address,
-      url: urlOf('company', id),
-      fields: fields([['address', 'Address', o.address]]),
-    });
-  };
+  const { person, organization } = pipedriveRecords(connection, urlOf);
   const items = (answer: Record<string, unknown>) =>
     array(object(answer.data, 'search data').items, 'search items').map((i) => maybeObject(maybeObject(i).item));
   const keep = (list: Array<CrmRecord | null>) => matches(list.filter((r): r is CrmRecord => r !== null));
@@ -282,54 +206,6 @@ function client(config: Config, deps: HttpDeps & Pick<AdapterDeps, 'connectionId
     recordUrl: (ref) => urlOf(ref.kind, ref.id),
     dispositions: () => Promise.resolve(OUTCOMES),
   };
-}
-
-/** Pipedrive's "YYYY-MM-DD HH:MM:SS" in UTC. */
-function utc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-function callLog(c: CrmCall, details: LogDetails, ref: { kind: RecordKind; id: string } | null, marker: string) {
-  const inbound = c.direction === 'inbound';
-  const outcome =
-    details.disposition && OUTCOMES.some((o) => o.id === details.disposition)
-      ? details.disposition
-      : c.outcome === 'answered'
-        ? 'connected'
-        : c.outcome === 'busy' || c.outcome === 'rejected'
-          ? 'busy'
-          : 'no_answer';
-  const start = c.answeredAt ?? c.startedAt;
-  const note = [details.summary, marker]
-    .filter(Boolean)
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join('');
-  const owner =
-    ref?.kind === 'contact'
-      ? { person_id: Number(ref.id) }
-      : ref?.kind === 'company'
-        ? { org_id: Number(ref.id) }
-        : ref?.kind === 'deal'
-          ? { deal_id: Number(ref.id) }
-          : ref?.kind === 'lead'
-            ? { lead_id: ref.id }
-            : {};
-  return {
-    subject: details.subject,
-    duration: String(c.talkSeconds),
-    outcome,
-    from_phone_number: inbound ? c.remote : c.local,
-    to_phone_number: inbound ? c.local : c.remote,
-    start_time: utc(start),
-    end_time: utc(c.endedAt ?? start),
-    note,
-    ...owner,
-  };
-}
-
-/** Notes are HTML in Pipedrive: the agent's text goes in as text. */
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /** Pipedrive with an API token. */

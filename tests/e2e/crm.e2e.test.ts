@@ -125,7 +125,7 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
     await ringing.getByRole('button', { name: 'Accept' }).click();
     const live = dialog('Incoming call');
     await live.getByRole('button', { name: 'Create contact' }).first().click();
-    await live.getByLabel('Name', { exact: true }).fill('Pavel Sidorov');
+    await live.getByLabel('Name of the record', { exact: true }).fill('Pavel Sidorov');
     await live.getByRole('button', { name: 'Create contact' }).click();
     await waitFor(
       () => Promise.resolve(bitrix.state.contacts.find((c) => c.NAME === 'Pavel Sidorov')),
@@ -153,7 +153,7 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
     const unreachable = cancelCall({ agent: agent.user, callerNumber: '+74959990000', ringMs: 2500 });
     const ringing = dialog('Incoming call');
     await ringing
-      .getByText(/^CRM unreachable: the caller is shown by number only\. Bitrix24: cannot be reached$/)
+      .getByText(/^CRM unreachable: the caller is shown by number only\. Bitrix24: is unreachable$/)
       .waitFor({ timeout: 15_000 });
     expect((await unreachable.done).ok).toBe(true);
     await dialog('Missed call').getByRole('button', { name: 'Done' }).click();
@@ -173,7 +173,7 @@ describe('CRM pop-up, chooser, Create… and logging (Bitrix24)', () => {
 
     const popup = await ext.openPage('popup.html');
     const outbox = popup.getByRole('list', { name: 'CRM writes not sent yet' });
-    await outbox.getByText(/cannot be reached; next try at/).waitFor({ timeout: 15_000 });
+    await outbox.getByText(/is unreachable; next try at/).waitFor({ timeout: 15_000 });
 
     // The service worker goes to sleep (as MV3 does after 30 s idle): only the alarm can wake it.
     // DevTools stops it from a page of the extension's origin, which is closed at once after.

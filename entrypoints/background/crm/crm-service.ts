@@ -6,9 +6,9 @@ import type { PhoneKit } from '../../../lib/phone/kit';
 import type { RegionCode } from '../../../lib/phone/countries';
 import { recordKey, type CrmView } from '../../../lib/crm/view';
 import type { CrmDb } from '../../../lib/store/crm-db';
-import { asCrmError } from '../../../providers/crm/errors';
-import type { CrmRecord, Disposition, RelatedGroup } from '../../../providers/crm/types';
+import type { CrmRecord, RelatedGroup } from '../../../providers/crm/types';
 import { CrmCache } from './crm-cache';
+import { loadRelated, lookup, type LookupContext } from './crm-lookup';
 import type { Connected, CrmClients } from './crm-clients';
 import { CrmJobs } from './crm-jobs';
 import { CrmOutbox } from './crm-outbox';
@@ -47,8 +47,21 @@ export class CrmService {
   private phone: { kit: PhoneKit; country: RegionCode } | undefined;
   private readonly choices = new Map<string, string>();
 
+  private readonly lookupContext: LookupContext;
+
   constructor(private readonly deps: CrmServiceDeps) {
     this.cache = new CrmCache(deps.db);
+    this.lookupContext = {
+      clients: deps.clients,
+      cache: this.cache,
+      db: deps.db,
+      choices: this.choices,
+      warm: () => this.warm(),
+      phoneReady: () => this.phone !== undefined,
+      e164: (remote) => this.e164(remote),
+      refresh: (callId) => this.refresh(callId),
+      emit: () => this.emit(),
+    };
     this.jobs = new CrmJobs({
       db: deps.db,
       clients: deps.clients,
@@ -163,7 +176,7 @@ export class CrmService {
     });
     await this.jobs.replaceChosen(s, record);
     this.emit();
-    await this.loadRelated(s);
+    await loadRelated(this.lookupContext, s);
   }
 
   /** Runs the agent's wrap-up (subject, summary, disposition): the call's logs go out now if it ended. */
@@ -204,7 +217,7 @@ export class CrmService {
     }
     await this.jobs.link(s, record, attach);
     this.emit();
-    if (attach) await this.loadRelated(s);
+    if (attach) await loadRelated(this.lookupContext, s);
   }
 
   /** Retries a failed or waiting job now. */
@@ -222,7 +235,8 @@ export class CrmService {
     const number = this.e164(call.remoteNumber);
     const s = newSession(call, number, history);
     this.sessions.set(call.id, s);
-    if (!this.fromCache(s)) s.looked = this.lookup(s).catch((e: unknown) => log.error(`lookup: ${String(e)}`));
+    if (!this.fromCache(s))
+      s.looked = lookup(this.lookupContext, s).catch((e: unknown) => log.error(`lookup: ${String(e)}`));
     return s;
   }
 
@@ -248,94 +262,10 @@ export class CrmService {
     s.remembered = found.length > 1 && s.chosen !== undefined;
     const chosen = chosenRecord(s);
     const related = chosen && this.cache.peek<RelatedGroup[]>(`r|${recordKey(chosen)}`, c.ttlMs);
-    if (chosen && !related) void this.loadRelated(s);
+    if (chosen && !related) void loadRelated(this.lookupContext, s);
     if (related) [s.related, s.relatedStatus] = [related, 'done'];
     void this.refresh(s.call.id);
     return true;
-  }
-
-  private async lookup(s: Session): Promise<void> {
-    await this.warm();
-    if (!s.number && this.phone) s.number = this.e164(s.call.remoteNumber);
-    const { settings, list } = await this.deps.clients.get();
-    const lookups = list.filter((c) => c.can.has('lookup'));
-    if (!s.number || lookups.length === 0) {
-      s.status = 'off';
-      return this.emit();
-    }
-    const ttl = settings.cacheTtlSeconds * 1000;
-    const answers = await Promise.all(
-      lookups.map(async (c) => {
-        const key = `n|${s.number}|${c.connection.id}`;
-        try {
-          const cached = await this.cache.get<CrmRecord[]>(key, ttl);
-          const records = cached ?? (await c.client.lookupByNumber(s.number, { signal: s.abort.signal }));
-          if (!cached) await this.cache.set(key, records, ttl);
-          return { records: records.map((r) => visibleFields(r, c)) };
-        } catch (e) {
-          return { problem: { connection: c.name.slice(0, 64), code: asCrmError(e).code } };
-        }
-      }),
-    );
-    s.matches = answers.flatMap((a) => a.records ?? []);
-    s.problems = answers.flatMap((a) => (a.problem ? [a.problem] : []));
-    s.status = s.problems.length === answers.length ? 'failed' : 'done';
-    if (s.matches.length === 1) s.chosen = recordKey(s.matches[0]!);
-    else if (s.matches.length > 1) {
-      const remembered =
-        this.choices.get(s.number) ??
-        (await this.deps.db.choices
-          .get(s.number)
-          .catch(() => undefined)
-          ?.then((c) => (c ? recordKey(c.record) : undefined)));
-      if (remembered && s.matches.some((m) => recordKey(m) === remembered)) {
-        s.chosen = remembered;
-        s.remembered = true;
-        this.choices.set(s.number, remembered);
-      }
-    }
-    void this.loadDispositions(s, list);
-    await this.refresh(s.call.id);
-    await this.loadRelated(s);
-  }
-
-  private async loadRelated(s: Session): Promise<void> {
-    const record = chosenRecord(s);
-    if (!record) return;
-    const { settings, list } = await this.deps.clients.get();
-    const c = list.find((x) => x.connection.id === record.connection);
-    if (!c?.can.has('related')) return;
-    const key = `r|${recordKey(record)}`;
-    const ttl = settings.cacheTtlSeconds * 1000;
-    const cached = await this.cache.get<RelatedGroup[]>(key, ttl);
-    if (cached) [s.related, s.relatedStatus] = [cached, 'done'];
-    else {
-      s.relatedStatus = 'loading';
-      this.emit();
-      try {
-        const groups = await c.client.related(record, { signal: s.abort.signal });
-        await this.cache.set(key, groups, ttl);
-        if (s.chosen === recordKey(record)) [s.related, s.relatedStatus] = [groups, 'done'];
-      } catch (e) {
-        s.relatedStatus = 'failed';
-        log.warn(`related: ${asCrmError(e).code}`);
-      }
-    }
-    this.emit();
-  }
-
-  private async loadDispositions(s: Session, list: Connected[]): Promise<void> {
-    const loggers = list.filter((c) => c.can.has('log'));
-    const all: Disposition[] = [];
-    for (const c of loggers) {
-      const key = `d|${c.connection.id}`;
-      const cached = await this.cache.get<Disposition[]>(key, 3_600_000);
-      const found = cached ?? (await c.client.dispositions().catch(() => []));
-      if (!cached) await this.cache.set(key, found, 3_600_000);
-      all.push(...found);
-    }
-    s.dispositions = all.slice(0, 50);
-    this.emit();
   }
 
   /** Hang-up: the call's logs are queued (held for the wrap-up), and the pop-up stays for it. */

@@ -47,7 +47,7 @@ export async function setUpCrm(
       }
       return text;
     },
-    (text) => text === 'Saved.',
+    (text) => text === 'CRM settings saved.',
     20_000,
     'the CRM settings to be saved with access to the CRM',
   );
