@@ -18,10 +18,15 @@ export default defineConfig({
       'notifications',
       'tabs',
       ...(manifestVersion === 3 ? ['offscreen'] : []),
-      // The journal: callback reminders, and recordings that outlast storage pressure.
+      // Callback reminders and CRM outbox retries wake the background with alarms.
       'alarms',
+      // Recordings must outlast storage pressure.
       'unlimitedStorage',
     ],
+    // CRM origins are asked for one by one when an admin sets up a connection (issue 4).
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     // The content script imports the call pop-up only when a call is shown (entrypoints/call-popup).
     web_accessible_resources:

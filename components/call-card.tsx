@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CallRecord } from '../lib/call/types';
 import { callStatusText, callTitle } from './call-status';
 import { t } from './i18n';
@@ -10,7 +11,12 @@ export type CallAction = 'answer' | 'reject' | 'hangup';
  * A call: who, where it is, and what the agent can do. Used by the in-page pop-up and the dialer. Caller IDs are hostile input: they are only ever rendered as text
  * nodes. Actions fire only for trusted (real user) events, so the page cannot click for the agent.
  */
-export function CallCard(props: { call: CallRecord; onAction(action: CallAction): void }) {
+export function CallCard(props: {
+  call: CallRecord;
+  onAction(action: CallAction): void;
+  /** More about the call inside the card (the CRM panel, issue 4). */
+  children?: ComponentChildren;
+}) {
   const { call } = props;
   const now = useNow(call.phase === 'connected');
   const act = (action: CallAction) => (e: Event) => {
@@ -43,6 +49,7 @@ export function CallCard(props: { call: CallRecord; onAction(action: CallAction)
           </button>
         )}
       </div>
+      {props.children}
     </section>
   );
 }

@@ -7,7 +7,12 @@ import type { StoredCall } from '../lib/store/stored-call';
 import { redialNumber } from './journal/format';
 
 /** The last calls from the store; each one redials on click. */
-export function RecentCalls(props: { calls: StoredCall[]; canDial: boolean }) {
+export function RecentCalls(props: {
+  calls: StoredCall[];
+  canDial: boolean;
+  /** Opens the CRM Link menu of a call (issue 4); absent when no CRM is set up. */
+  onLink?: (call: CallRecord) => void;
+}) {
   if (props.calls.length === 0) return <p class="empty">{t('noRecentCalls')}</p>;
   return (
     <ul class="recent" aria-label={t('recentCalls')}>
@@ -35,6 +40,16 @@ export function RecentCalls(props: { calls: StoredCall[]; canDial: boolean }) {
               {outcomeText(c)}
             </span>
           </button>
+          {props.onLink && (
+            <button
+              type="button"
+              class="link-call"
+              aria-label={t('crmLinkCall', c.remoteName ? `${c.remoteName} ${c.remoteNumber}` : c.remoteNumber)}
+              onClick={() => props.onLink?.(c)}
+            >
+              {t('crmLinkMenu')}
+            </button>
+          )}
         </li>
       ))}
     </ul>

@@ -3,6 +3,8 @@ import { serialQueue } from '../../lib/async/serial';
 import type { CallRecord } from '../../lib/call/types';
 import type { EngineState } from '../../lib/engine/state';
 import type { ToContent } from '../../lib/protocol/content';
+import type { ShowWithCrm } from '../../lib/protocol/content-crm';
+import type { CrmView } from '../../lib/crm/view';
 import { t } from '../../components/i18n';
 
 /** The call a pop-up should show: a ringing inbound call first, then a live one, then an ended one. */
@@ -30,7 +32,11 @@ export class CallDisplay {
   private notified: string | undefined;
   private readonly serial = serialQueue();
 
-  constructor(private readonly actions: { answer(id: string): void; reject(id: string): void }) {
+  constructor(
+    private readonly actions: { answer(id: string): void; reject(id: string): void },
+    /** The CRM side (issue 4): what to show with a call, and an ended call held for its wrap-up. */
+    private readonly crm?: { view(callId: string): CrmView | undefined; wrapUpCall(): CallRecord | null },
+  ) {
     browser.notifications.onButtonClicked.addListener((id, button) => {
       if (!id.startsWith('incoming-')) return;
       const callId = id.replace(/^incoming-/, '');
@@ -53,17 +59,26 @@ export class CallDisplay {
   }
 
   /** What a freshly loaded page should show: the call, if it is the page the agent looks at. */
-  async hello(tabId: number): Promise<ToContent> {
-    const call = this.state ? featuredCall(this.state) : null;
+  async hello(tabId: number): Promise<ToContent | ShowWithCrm> {
+    const call = this.current();
     const target = await activeWebTab();
     if (call && target === tabId) await this.setShown(tabId);
-    return { type: 'show', call: call && target === tabId ? call : null };
+    return this.showMessage(call && target === tabId ? call : null);
   }
 
   /** The content script in `tabId` may act on `callId` only while it shows that call. */
   mayAct(tabId: number, callId: string): boolean {
-    const call = this.state ? featuredCall(this.state) : null;
-    return this.shownTab === tabId && call?.id === callId;
+    return this.shownTab === tabId && this.current()?.id === callId;
+  }
+
+  /** The call to show: the engine's featured call, else one held for its wrap-up. */
+  private current(): CallRecord | null {
+    return (this.state ? featuredCall(this.state) : null) ?? this.crm?.wrapUpCall() ?? null;
+  }
+
+  private showMessage(call: CallRecord | null): ShowWithCrm {
+    const crm = call ? this.crm?.view(call.id) : undefined;
+    return { type: 'show', call, ...(crm ? { crm } : {}) };
   }
 
   /**
@@ -76,14 +91,14 @@ export class CallDisplay {
   }
 
   private async draw(): Promise<void> {
-    const call = this.state ? featuredCall(this.state) : null;
+    const call = this.current();
     let target = call ? await activeWebTab() : undefined;
     if (this.shownTab !== undefined && this.shownTab !== target) {
       await send(this.shownTab, { type: 'show', call: null });
       await this.setShown(undefined);
     }
     if (call && target !== undefined) {
-      if (await send(target, { type: 'show', call })) await this.setShown(target);
+      if (await send(target, this.showMessage(call))) await this.setShown(target);
       else target = undefined;
     }
     await this.notify(
@@ -126,7 +141,7 @@ async function activeWebTab(): Promise<number | undefined> {
 }
 
 /** Sends to the top frame's content script; false when the tab has none. */
-async function send(tabId: number, msg: ToContent): Promise<boolean> {
+async function send(tabId: number, msg: ToContent | ShowWithCrm): Promise<boolean> {
   try {
     await browser.tabs.sendMessage(tabId, msg, { frameId: 0 });
     return true;

@@ -100,7 +100,7 @@ export class ClickToCall {
     return this.settings;
   }
 
-  /** The phone kit over the fetched metadata (loaded once; the journal shares it). */
+  /** The phone kit over the fetched metadata (loaded once; the journal and CRM lookups share it). */
   phoneKit(): Promise<PhoneKit> {
     this.kit ??= fetch((browser.runtime.getURL as (path: string) => string)(METADATA_PATH))
       .then(async (response) => createPhoneKit((await response.json()) as MetadataJson))

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { PAGE_ENGINE_COMMANDS, runEngineCommand } from '../../lib/engine/dispatch';
 import { appLog } from '../../lib/log/app-log';
 import { fromContentSchema, type FoundNumbersReply, type FromContent } from '../../lib/protocol/content';
+import { fromContentCrmSchema, type FromContentCrm } from '../../lib/protocol/content-crm';
 import { fromOffscreenSchema } from '../../lib/protocol/offscreen';
 import { pageRequestSchema, type PageRequest, type PhoneSettings } from '../../lib/protocol/pages';
 import { replyAsync } from '../../lib/protocol/reply';
@@ -18,6 +19,7 @@ import {
   saveRecording,
   saveSiteEnabled,
 } from './settings-store';
+import { crmPageRequest, isCrmAction, isCrmPageRequest, runCrmAction } from './crm/crm-router';
 
 const log = appLog.scope('router');
 
@@ -46,7 +48,7 @@ export function handleMessage(
     return replyAsync(() => page(hub, msg.data), sendResponse);
   }
   if (kind === 'content' && sender.tab?.id !== undefined) {
-    const msg = z.safeParse(fromContentSchema, raw);
+    const msg = isCrmType(raw) ? z.safeParse(fromContentCrmSchema, raw) : z.safeParse(fromContentSchema, raw);
     if (!msg.success) return reject(kind, msg.error);
     const from: ContentSender = {
       tabId: sender.tab.id,
@@ -73,6 +75,8 @@ async function page(hub: Hub, msg: PageRequest): Promise<unknown> {
   if (msg.type === 'dial') return hub.clickToCall.dial(msg.number);
   if (msg.type === 'prepareCall') hub.clickToCall.warm();
   if (isEngineCommand(msg)) return runEngineCommand(hub.engine, msg);
+  if (isCrmAction(msg)) return runCrmAction(hub.crm, msg);
+  if (isCrmPageRequest(msg)) return crmPageRequest(hub.crmPages, msg);
   switch (msg.type) {
     case 'getState':
       return hub.state();
@@ -134,7 +138,13 @@ interface ContentSender {
   tabUrl: string | undefined;
 }
 
-async function content(hub: Hub, from: ContentSender, msg: FromContent): Promise<unknown> {
+/** CRM actions travel in their own schema (lib/protocol/content-crm.ts). */
+function isCrmType(raw: unknown): boolean {
+  const type = (raw as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && type.startsWith('crm');
+}
+
+async function content(hub: Hub, from: ContentSender, msg: FromContent | FromContentCrm): Promise<unknown> {
   // After a service-worker restart, what is shown where is known only once start-up is done.
   await hub.ready;
   switch (msg.type) {
@@ -160,6 +170,7 @@ async function content(hub: Hub, from: ContentSender, msg: FromContent): Promise
     log.warn(`tab ${from.tabId} tried to ${msg.type} a call it does not show`);
     return { ok: false };
   }
+  if (isCrmAction(msg)) return runCrmAction(hub.crm, msg);
   await hub.engine[msg.type](msg.callId);
   return { ok: true };
 }

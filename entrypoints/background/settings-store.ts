@@ -7,6 +7,7 @@ import {
   type ClickToCall,
   type JournalSettings,
   type Recording,
+  type CrmSettings,
   type Settings,
   type SipAccount,
 } from '../../lib/settings/schema';
@@ -48,6 +49,11 @@ export function saveDialRules(dialRules: DialRules): Promise<Settings> {
 /** Turns click-to-call on or off for one web host; returns all settings as stored. */
 export function saveSiteEnabled(host: string, enabled: boolean): Promise<Settings> {
   return update((s) => ({ ...s, clickToCall: setSiteEnabled(s.clickToCall, host, enabled) }));
+}
+
+/** Saves the CRM settings (secrets already merged), keeping the others; returns all settings as stored. */
+export function saveCrmSettings(crm: CrmSettings): Promise<Settings> {
+  return update((s) => ({ ...s, crm }));
 }
 
 /**

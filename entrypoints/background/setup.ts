@@ -12,7 +12,11 @@ import { ClickToCall } from './click-to-call';
 import { ensureOffscreen, offscreenEngine } from './engine-link';
 import { handleMessage } from './router';
 import { JournalService } from './journal';
+import { CrmClients } from './crm/crm-clients';
+import type { CrmPageDeps } from './crm/crm-router';
+import { CrmService } from './crm/crm-service';
 import type { CallDb } from '../../lib/store/call-db';
+import { CrmDb } from '../../lib/store/crm-db';
 import { loadSettings, restrictStorageToExtension } from './settings-store';
 
 const log = appLog.scope('background');
@@ -33,6 +37,9 @@ export interface Hub {
   scanConfigChanged(): Promise<void>;
   /** The call journal: store, missed-call badge, callback reminders (issue 6). */
   journal: JournalService;
+  /** CRM lookups, the Link menu and the outbox (issue 4). */
+  crm: CrmService;
+  crmPages: CrmPageDeps;
 }
 
 /** Wires the background: engine link, routing, badge, pop-up placement, onboarding. */
@@ -45,12 +52,35 @@ export function setupBackground(): void {
     import.meta.env.MANIFEST_VERSION === 2 ? inPageEngine((next) => hub.setState(next), journal.db) : offscreenEngine();
   const pages = new Set<Browser.runtime.Port>();
   let state: EngineState = { registration: UNCONFIGURED, calls: [] };
-  const display = new CallDisplay({
-    answer: (id) => void engine.answer(id).catch((e: unknown) => log.error(String(e))),
-    reject: (id) => void engine.reject(id).catch((e: unknown) => log.error(String(e))),
-  });
-
   const clickToCall = new ClickToCall(engine);
+  const crmDb = new CrmDb();
+  const crmClients = new CrmClients({
+    db: crmDb,
+    nationalNumber: async () => (await clickToCall.phoneKit()).nationalNumber,
+  });
+  const phone = async () => ({
+    kit: await clickToCall.phoneKit(),
+    country: (await loadSettings()).settings.clickToCall.defaultCountry,
+  });
+  const crm = new CrmService({
+    db: crmDb,
+    clients: crmClients,
+    phone,
+    storedCall: (id) => journal.db.calls.get(id),
+    changed: () => {
+      void display.render().catch((e: unknown) => log.warn(`display: ${String(e)}`));
+      const views = crm.views();
+      for (const port of pages) port.postMessage({ type: 'crm', views });
+    },
+  });
+  const display = new CallDisplay(
+    {
+      answer: (id) => void engine.answer(id).catch((e: unknown) => log.error(String(e))),
+      reject: (id) => void engine.reject(id).catch((e: unknown) => log.error(String(e))),
+    },
+    crm,
+  );
+
   let started: () => void = () => undefined;
   const configuring = serialQueue();
   const hub: Hub = {
@@ -60,6 +90,7 @@ export function setupBackground(): void {
     state: () => state,
     setState(next) {
       state = next;
+      crm.observe(next);
       askForMicrophoneIfACallNeededIt(next);
       void showBadge(next).catch((e: unknown) => log.warn(`badge: ${String(e)}`));
       for (const port of pages) port.postMessage({ type: 'state', state: next });
@@ -77,6 +108,8 @@ export function setupBackground(): void {
     clickToCall,
     scanConfigChanged: () => clickToCall.broadcast(),
     journal,
+    crm,
+    crmPages: { crm, db: crmDb, clients: crmClients, phone },
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) =>
@@ -92,6 +125,7 @@ export function setupBackground(): void {
     pages.add(port);
     port.onDisconnect.addListener(() => pages.delete(port));
     port.postMessage({ type: 'state', state });
+    port.postMessage({ type: 'crm', views: crm.views() });
   });
 
   browser.tabs.onActivated.addListener(() => void display.render());
@@ -112,6 +146,8 @@ async function start(hub: Hub): Promise<void> {
   // Not awaited: the journal's metadata and store must never delay registration.
   void hub.journal.start().catch((e: unknown) => log.error(`journal: ${String(e)}`));
   await hub.display.restore();
+  // CRM: clients, phone metadata and the outbox; a ringing call can then be looked up at once.
+  void hub.crm.start().catch((e: unknown) => log.error(`CRM start-up failed: ${String(e)}`));
   if (import.meta.env.MANIFEST_VERSION === 3) await ensureOffscreen();
   await hub.configureEngine();
   hub.setState(await hub.engine.getState());

@@ -3,11 +3,16 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import * as z from 'zod/mini';
 import type { CallRecord } from '../../lib/call/types';
-import { showMessageSchema } from '../../lib/protocol/content';
+import { showWithCrmSchema } from '../../lib/protocol/content-crm';
 import { CallCard, type CallAction } from '../../components/call-card';
 import type { CallPopupModule } from './contract';
 import cardCss from '../../components/call-card.css?inline';
+import crmCss from '../../components/crm/crm.css?inline';
 import popupCss from './popup.css?inline';
+import type { CrmView } from '../../lib/crm/view';
+import { CrmPanel } from '../../components/crm/crm-panel';
+import { CallVariables } from '../../components/call-variables';
+import { pageCrmActs } from './crm-acts';
 
 /** Host element of the pop-up's shadow root. */
 export const CALL_POPUP_HOST = 'cti-call-popup';
@@ -19,6 +24,7 @@ export const CALL_POPUP_HOST = 'cti-call-popup';
 export function createCallPopup(ctx: ContentScriptContext): CallPopupModule {
   let root: { host: HTMLElement; container: HTMLElement } | undefined;
   let shown: CallRecord | null = null;
+  let crm: CrmView | undefined;
 
   const act = (action: CallAction) => {
     if (!shown) return;
@@ -35,14 +41,18 @@ export function createCallPopup(ctx: ContentScriptContext): CallPopupModule {
 
   return {
     show(message) {
-      const msg = z.safeParse(showMessageSchema, message);
+      const msg = z.safeParse(showWithCrmSchema, message);
       if (!msg.success) return;
       shown = msg.data.call;
+      crm = msg.data.crm;
       if (!shown) return close();
       root ??= mount();
       render(
         <div class="floating">
-          <CallCard call={shown} onAction={act} />
+          <CallCard call={shown} onAction={act}>
+            <CallVariables call={shown} />
+            {crm && <CrmPanel key={shown.id} view={crm} call={shown} acts={pageCrmActs(shown.id)} idPrefix="cti" />}
+          </CallCard>
         </div>,
         root.container,
       );
@@ -56,7 +66,7 @@ function mount(): { host: HTMLElement; container: HTMLElement } {
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   // The host resets every inherited and page-set property, so the page's CSS cannot reach in.
-  style.textContent = `:host{all:initial !important}\n${cardCss}\n${popupCss}`;
+  style.textContent = `:host{all:initial !important}\n${cardCss}\n${crmCss}\n${popupCss}`;
   const container = document.createElement('div');
   shadow.append(style, container);
   (document.body ?? document.documentElement).append(host);

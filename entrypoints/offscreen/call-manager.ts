@@ -2,6 +2,7 @@ import { Invitation, Inviter, SessionState, UserAgent, type Session, type Sessio
 import type { SessionDescriptionHandler as WebSdh } from 'sip.js/lib/platform/web';
 import { connect, endCall, remoteRinging, startCall, type EndCause } from '../../lib/call/machine';
 import { cleanDisplayName, cleanNumber } from '../../lib/call/caller-id';
+import { routingVariables } from '../../lib/call/routing-variables';
 import type { CallRecord } from '../../lib/call/types';
 import { toDialable } from '../../lib/phone/dialable';
 import type { DialReply } from '../../lib/protocol/offscreen';
@@ -68,18 +69,22 @@ export class CallManager {
   /** An INVITE arrived. */
   incoming(inv: Invitation): void {
     const from = inv.request.from;
+    const variables = routingVariables(inv.request.headers);
     const call: LiveCall = {
       session: inv,
-      record: startCall({
-        id: crypto.randomUUID(),
-        direction: 'inbound',
-        account: this.deps.aor(),
-        localNumber: splitSipUri(this.deps.aor())?.user ?? '',
-        remoteNumber: cleanNumber(from.uri.user),
-        remoteName: cleanDisplayName(from.displayName),
-        sipCallId: inv.request.callId.slice(0, 256),
-        now: Date.now(),
-      }),
+      record: withVariables(
+        variables,
+        startCall({
+          id: crypto.randomUUID(),
+          direction: 'inbound',
+          account: this.deps.aor(),
+          localNumber: splitSipUri(this.deps.aor())?.user ?? '',
+          remoteNumber: cleanNumber(from.uri.user),
+          remoteName: cleanDisplayName(from.displayName),
+          sipCallId: inv.request.callId.slice(0, 256),
+          now: Date.now(),
+        }),
+      ),
     };
     this.track(call);
     this.linkPbxRecording(call, (h) => inv.request.getHeader(h));
@@ -280,6 +285,11 @@ export class CallManager {
     if (ringing) this.ringtone.start();
     else this.ringtone.stop();
   }
+}
+
+/** The record with its routing variables, when the INVITE carried any. */
+function withVariables(variables: CallRecord['variables'], record: CallRecord): CallRecord {
+  return variables?.length ? { ...record, variables } : record;
 }
 
 /** True when media setup failed because the microphone is missing or not allowed. */

@@ -7,6 +7,8 @@ import { DialRulesFormView } from '../../components/dial-rules-form';
 import { localizePage, t } from '../../components/i18n';
 import { usePhoneSettings } from '../../components/use-phone-settings';
 import { RecordingFormView } from '../../components/journal/recording-form';
+import { AddressBookSection } from '../../components/crm/address-book-section';
+import { CrmSettingsForm } from '../../components/crm/crm-settings-form';
 
 localizePage('settingsTitle');
 
@@ -30,6 +32,14 @@ function OptionsApp() {
       <section aria-labelledby="recording-heading">
         <h2 id="recording-heading">{t('recordingHeading')}</h2>
         <RecordingFormView />
+      </section>
+      <section aria-labelledby="crm-heading">
+        <h2 id="crm-heading">{t('crmHeading')}</h2>
+        <CrmSettingsForm />
+      </section>
+      <section aria-labelledby="address-book-heading">
+        <h2 id="address-book-heading">{t('crmAddressBook')}</h2>
+        <AddressBookSection />
       </section>
     </div>
   );

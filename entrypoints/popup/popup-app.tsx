@@ -10,6 +10,14 @@ import { useEngineState } from '../../components/use-engine-state';
 import { useMicPermission } from '../../components/use-mic-permission';
 import { useRecentCalls } from '../../components/use-recent-calls';
 import { JournalLinks } from '../../components/journal/journal-links';
+import { useState } from 'preact/hooks';
+import type { CallRecord } from '../../lib/call/types';
+import { CrmPanel } from '../../components/crm/crm-panel';
+import { CallVariables } from '../../components/call-variables';
+import { HistoryLink } from '../../components/crm/history-link';
+import { OutboxList, useOutbox } from '../../components/crm/outbox-list';
+import { pageRequestCrmActs } from '../../components/crm/page-crm-acts';
+import { useCrmConfigured, useCrmViews } from '../../components/crm/use-crm-views';
 
 /** The toolbar popup: status, microphone warning, the live call, the dialer and recent calls. */
 export function PopupApp() {
@@ -20,6 +28,11 @@ export function PopupApp() {
   const live = state?.calls ?? [];
   const busy = live.some((c) => c.phase !== 'ended');
   const act = (callId: string) => (action: CallAction) => void request({ type: action, callId }).catch(() => undefined);
+  const crmViews = useCrmViews();
+  const crmConfigured = useCrmConfigured();
+  const outbox = useOutbox(20);
+  const [linking, setLinking] = useState<CallRecord | null>(null);
+  const crmOn = crmViews.size > 0 || outbox.length > 0 || crmConfigured;
   return (
     <div class="popup-page">
       <header>
@@ -38,13 +51,33 @@ export function PopupApp() {
           </a>
         </p>
       )}
-      {live.map((call) => (
-        <CallCard key={call.id} call={call} onAction={act(call.id)} />
-      ))}
+      {live.map((call) => {
+        const view = crmViews.get(call.id);
+        return (
+          <CallCard key={call.id} call={call} onAction={act(call.id)}>
+            <CallVariables call={call} />
+            {view && (
+              <CrmPanel
+                view={view}
+                call={call}
+                acts={pageRequestCrmActs(call.id)}
+                idPrefix={`p-${call.id.slice(0, 8)}`}
+              />
+            )}
+          </CallCard>
+        );
+      })}
       <Dialer disabled={!registered || busy} />
       <SiteSwitch />
       <h2>{t('recentCalls')}</h2>
-      <RecentCalls calls={recent} canDial={registered && !busy} />
+      {linking && <HistoryLink call={linking} live={crmViews.get(linking.id)} onClose={() => setLinking(null)} />}
+      <RecentCalls calls={recent} canDial={registered && !busy} {...(crmOn ? { onLink: setLinking } : {})} />
+      {outbox.length > 0 && (
+        <>
+          <h2>{t('crmOutbox')}</h2>
+          <OutboxList jobs={outbox} />
+        </>
+      )}
     </div>
   );
 }

@@ -62,6 +62,9 @@ export const callRecordSchema = z.object({
   notes: z.optional(text(4000)),
   /** Where the PBX keeps its recording of the call (from a SIP header or the account's URL template). */
   recordingUrl: z.optional(z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//i))),
+  // ---- routing variables (issue 4): X- headers of an incoming INVITE, shown in the pop-up.
+  /** Queue, IVR choices and the like, as the PBX passed them (lib/call/routing-variables.ts). */
+  variables: z.optional(z.array(z.object({ name: text(40), value: text(128) })).check(z.maxLength(8))),
 });
 /** A call record. */
 export type CallRecord = z.infer<typeof callRecordSchema>;

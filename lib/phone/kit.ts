@@ -40,6 +40,8 @@ export interface PhoneKit {
   formatNational: (e164: string) => string;
   /** International display form ("+74951234567" → "+7 495 123 45 67"); the input as is when unparseable. */
   formatInternational: (e164: string) => string;
+  /** The national significant number of an E.164 number ("+74951234567" → "4951234567"); digits when unparseable. */
+  nationalNumber: (e164: string) => string;
   /** Whether the metadata knows the region `code` ("RU"). */
   isSupportedCountry: (code: string) => boolean;
   /** The string to dial for `input` under `rules` from `homeCountry`; see `toDialString` in dial.ts. */
@@ -148,6 +150,8 @@ export function createPhoneKit(metadata: MetadataJson): PhoneKit {
     },
     formatNational: (e164) => display(e164, true),
     formatInternational: (e164) => display(e164, false),
+    nationalNumber: (e164) =>
+      parsePhoneNumberFromString(e164, { extract: false }, metadata)?.nationalNumber ?? e164.replace(/\D/g, ''),
     isSupportedCountry,
     toDialString: (input, rules, homeCountry) => toDialString(input, rules, homeCountry, plan),
   };

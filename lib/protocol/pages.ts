@@ -2,11 +2,13 @@ import * as z from 'zod/mini';
 import { dialRulesSchema } from '../phone/dial-rules';
 import {
   clickToCallSchema,
+  crmSettingsDraftSchema,
   journalSettingsSchema,
   recordingSchema,
   siteHostSchema,
   sipAccountSchema,
 } from '../settings/schema';
+import { crmActionSchemas } from './crm';
 
 /**
  * Extension pages (popup, options, onboarding) → background, by `runtime.sendMessage`. State is
@@ -50,6 +52,40 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ target: to, type: z.literal('setReminder'), reminder: reminderRequestSchema }),
   z.object({ target: to, type: z.literal('cancelReminder'), id }),
   z.object({ target: to, type: z.literal('listReminders') }),
+  // ---- CRM (issue 4)
+  ...crmActionSchemas,
+  /** The Link menu on a call of the journal: looks it up and answers its CRM view. */
+  z.object({ target: to, type: z.literal('crmOpen'), callId: id }),
+  /** Send a waiting or failed CRM write now. */
+  z.object({ target: to, type: z.literal('crmRetry'), key: z.string().check(z.minLength(1), z.maxLength(300)) }),
+  /** CRM settings without secrets (the options page). */
+  z.object({ target: to, type: z.literal('getCrmSettings') }),
+  /** Saves CRM settings; an empty secret keeps the stored one. */
+  z.object({ target: to, type: z.literal('saveCrmSettings'), crm: crmSettingsDraftSchema }),
+  /** Looks up a number through one saved connection, to test it. */
+  z.object({
+    target: to,
+    type: z.literal('crmTest'),
+    connection: z.string().check(z.maxLength(40)),
+    number: z.string().check(z.minLength(1), z.maxLength(64)),
+  }),
+  /** Address book import: rows parsed from CSV or vCard by the page; numbers are normalised here. */
+  z.object({
+    target: to,
+    type: z.literal('crmImport'),
+    rows: z
+      .array(
+        z.object({
+          kind: z.enum(['contact', 'company']),
+          name: z.string().check(z.maxLength(256)),
+          company: z.string().check(z.maxLength(256)),
+          phones: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(10)),
+          emails: z.array(z.string().check(z.maxLength(256))).check(z.maxLength(10)),
+          note: z.string().check(z.maxLength(2000)),
+        }),
+      )
+      .check(z.maxLength(20_000)),
+  }),
 ]);
 /** A request from an extension page. */
 export type PageRequest = z.infer<typeof pageRequestSchema>;

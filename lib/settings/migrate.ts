@@ -2,6 +2,7 @@ import { DEFAULT_DIAL_RULES } from '../phone/dial-rules';
 import {
   DEFAULT_JOURNAL,
   defaultClickToCall,
+  defaultCrmSettings,
   defaultSettings,
   SETTINGS_VERSION,
   settingsSchema,
@@ -32,6 +33,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   }),
   // Version 3 adds the journal's settings (SLA threshold); accounts record nothing until asked.
   2: (input) => ({ ...input, version: 3, journal: { ...DEFAULT_JOURNAL } }),
+  // Version 4 adds CRM connections (none yet); everything else stays.
+  3: (input) => ({ ...input, version: 4, crm: defaultCrmSettings() }),
 };
 
 /** Result of loading stored settings. */

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { countryCodeSchema, guessCountry } from '../phone/countries';
 import { DEFAULT_DIAL_RULES, dialRulesSchema } from '../phone/dial-rules';
+import { ADAPTERS } from '../../providers/crm';
+import { ADAPTER_NAMES } from '../../providers/crm/types';
 
 /**
  * The settings model: one versioned zod schema. Error messages are i18n message keys (see
  * public/_locales/en/messages.json), so the UI can show them in the agent's language.
  */
-export const SETTINGS_VERSION = 3 as const;
+export const SETTINGS_VERSION = 4 as const;
 
 const WS_URL = /^wss?:\/\/[^\s/?#]+(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 const SIP_URI = /^sips?:([^@\s:;]+)@([^@\s;?]+)$/i;
@@ -136,6 +138,7 @@ export const settingsSchema = z.object({
   clickToCall: clickToCallSchema,
   dialRules: dialRulesSchema,
   journal: journalSettingsSchema,
+  crm: z.lazy(() => crmSettingsSchema),
 });
 /** Settings at the current version. */
 export type Settings = z.infer<typeof settingsSchema>;
@@ -159,6 +162,7 @@ export function defaultSettings(locales: readonly string[]): Settings {
     clickToCall: defaultClickToCall(locales),
     dialRules: { ...DEFAULT_DIAL_RULES },
     journal: { ...DEFAULT_JOURNAL },
+    crm: defaultCrmSettings(),
   };
 }
 
@@ -171,4 +175,74 @@ export function splitSipUri(uri: string): { user: string; host: string } | null 
 /** The digest user: the configured authorization user, else the SIP URI's user part. */
 export function authUserOf(account: SipAccount): string {
   return account.authUser || splitSipUri(account.sipUri)?.user || '';
+}
+
+// ---- CRM connections (issue 4)
+
+/** When a call is logged by itself: never, when a record matched (or was chosen, created, linked), or always. */
+export const AUTO_LOG = ['off', 'matched', 'all'] as const;
+
+/** How long lookups wait, answers are reused, and the wrap-up lasts. */
+const crmTimings = {
+  /** Longest wait for a CRM's answer before the pop-up says it is unreachable. */
+  lookupTimeoutMs: z.number().int().min(1000, 'errLookupTimeout').max(15_000, 'errLookupTimeout'),
+  /** How long a number's lookup is reused (a caller who rings again pops up at once). */
+  cacheTtlSeconds: z.number().int().min(0, 'errCacheTtl').max(3600, 'errCacheTtl'),
+  /** After hang-up, the pop-up stays this long for the Link menu; the call is logged when it closes. */
+  wrapUpSeconds: z.number().int().min(0, 'errWrapUp').max(900, 'errWrapUp'),
+};
+
+/** A connection's fields; its configuration is checked by its adapter in {@link crmConnectionSchema}. */
+const crmConnectionFields = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'errConnectionId'),
+  adapter: z.enum(ADAPTER_NAMES),
+  label: z.string().trim().max(64, 'errTooLong'),
+  enabled: z.boolean(),
+  autoLog: z.enum(AUTO_LOG),
+  /** Log missed (never answered) calls too. */
+  logMissed: z.boolean(),
+  /** Record fields shown in the pop-up, by key; empty: the adapter's defaults. */
+  popupFields: z.array(z.string().max(40)).max(12, 'errTooMany'),
+  config: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * One CRM connection: an adapter and its configuration (validated by the adapter's own schema,
+ * errors under `config.<field>`), plus what the pop-up shows and when calls are logged.
+ */
+export const crmConnectionSchema = crmConnectionFields.superRefine((c, ctx) => {
+  const parsed = ADAPTERS[c.adapter].configSchema.safeParse(c.config);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    ctx.addIssue({ code: 'custom', message: issue.message, path: ['config', ...issue.path.map(String)] });
+  }
+});
+/** A CRM connection. */
+export type CrmConnection = z.infer<typeof crmConnectionSchema>;
+
+/**
+ * CRM settings as a page sends them: secrets may be blank (the page never saw them; the
+ * background keeps the stored ones), so configurations are checked only after the merge.
+ */
+export const crmSettingsDraftSchema = z.object({
+  connections: z.array(crmConnectionFields).max(8, 'errTooMany'),
+  ...crmTimings,
+});
+/** CRM settings from a page, secrets possibly blank. */
+export type CrmSettingsDraft = z.infer<typeof crmSettingsDraftSchema>;
+
+/** The CRM connections and how lookups, pop-ups and logging behave. */
+export const crmSettingsSchema = z.object({
+  connections: z
+    .array(crmConnectionSchema)
+    .max(8, 'errTooMany')
+    .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'errConnectionId'),
+  ...crmTimings,
+});
+/** CRM settings. */
+export type CrmSettings = z.infer<typeof crmSettingsSchema>;
+
+/** CRM settings of a fresh install: no connections. */
+export function defaultCrmSettings(): CrmSettings {
+  return { connections: [], lookupTimeoutMs: 4000, cacheTtlSeconds: 300, wrapUpSeconds: 120 };
 }

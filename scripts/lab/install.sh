@@ -16,6 +16,9 @@ command -v ss >/dev/null 2>&1 || missing+=(iproute2) # pbx.sh checks listening p
 command -v tcpdump >/dev/null 2>&1 || missing+=(tcpdump)
 # A private D-Bus session carries the desktop's notifications in the journal's reminder test.
 command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus-daemon)
+# CRM suites run Chromium headed on a virtual display and answer its permission prompt by keyboard.
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
@@ -43,5 +46,6 @@ trap cleanup EXIT
 
 $SUDO apt-get update
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-  kamailio kamailio-websocket-modules rtpengine-daemon sip-tester chromium firefox-esr tcpdump iproute2 dbus-daemon
+  kamailio kamailio-websocket-modules rtpengine-daemon sip-tester chromium firefox-esr tcpdump iproute2 \
+  dbus-daemon xvfb xdotool
 

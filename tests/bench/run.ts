@@ -10,6 +10,7 @@ import { percentile, printRows, saveRows, type BenchRow } from './results';
 import { scannerRows } from './click-to-call';
 import { sizeRows } from './sizes';
 import { journalRows } from './journal';
+import { crmPopupRows } from './crm-popup';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20);
 
@@ -149,6 +150,7 @@ try {
   const popupCold = await inviteToPopup('cold');
   const typed = await clickToInvite('typed');
   const pasted = await clickToInvite('pasted');
+  const crm = await crmPopupRows(CALLS);
   const rows: BenchRow[] = [
     ...ms('latency.invite-to-popup-paint', popup, 'p95 ≤ 100 ms'),
     ...ms('latency.invite-to-popup-paint.first-call-on-page', popupCold, 'p95 ≤ 100 ms: imports the pop-up'),
@@ -162,6 +164,7 @@ try {
       unit: 'x',
       target: 'report: < 1 means preparing while typing pays',
     },
+    ...crm,
     ...(await scannerRows()),
     ...(await journalRows()),
     ...(await sizeRows(EXTENSION_DIR)),

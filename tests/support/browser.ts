@@ -45,6 +45,11 @@ export async function launchExtension(
     mediaPrompts?: 'auto-accept' | 'ask';
     /** Extra environment of the browser (the desktop's D-Bus session for notifications). */
     env?: Record<string, string>;
+    /**
+     * An X display (Xvfb) to run a headed browser on: the browser's own prompts (host permission
+     * requests) are real windows there, answered with the keyboard (tests/support/crm/xvfb.ts).
+     */
+    display?: string;
     /** The browser's UI language (`ru`, `pl`…): the extension's messages and date formats follow it. */
     lang?: string;
   } = {},
@@ -52,8 +57,10 @@ export async function launchExtension(
   const dir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cti-profile-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: process.env.HEADED !== '1',
-    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
+    headless: process.env.HEADED !== '1' && !opts.display,
+    ...(opts.env || opts.display
+      ? { env: { ...process.env, ...opts.env, ...(opts.display ? { DISPLAY: opts.display } : {}) } }
+      : {}),
     // Playwright disables extensions by default; this suite is all about one.
     ignoreDefaultArgs: ['--disable-extensions'],
     ...(opts.lang ? { locale: opts.lang } : {}),

@@ -88,7 +88,7 @@ export async function liveCall(ext: ExtensionBrowser, phase?: CallRecord['phase'
 /** Launches Chromium with the extension and registers it as `agent` through the options page. */
 export async function launchRegistered(
   agent: { sipUri: string; password: string },
-  launch?: Parameters<typeof launchExtension>[0],
+  launch: Parameters<typeof launchExtension>[0] = {},
 ): Promise<ExtensionBrowser> {
   const ext = await launchExtension(launch);
   try {

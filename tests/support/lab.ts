@@ -111,6 +111,8 @@ export interface SippRun {
 
 export interface CallAgentOptions {
   agent?: string;
+  /** One more header for the INVITE, as `Name: value` (routing variables: `X-Queue: Sales`). */
+  header?: string;
   /** Any text; quotes/backslashes are escaped into a SIP quoted-string. */
   displayName?: string;
   callerNumber?: string;
@@ -121,6 +123,8 @@ export interface CallAgentOptions {
 
 export interface CancelCallOptions {
   agent?: string;
+  /** One more header for the INVITE, as `Name: value` (routing variables: `X-Queue: Sales`). */
+  header?: string;
   ringMs: number;
   /**
    * The CANCEL's Reason header value. Default: a plain caller hang-up (Q.850 cause 16);
@@ -194,7 +198,7 @@ export function sipQuoted(text: string): string {
 
 function startUac(
   scenario: string,
-  opts: { agent?: string; callerNumber?: string; displayName?: string },
+  opts: { agent?: string; callerNumber?: string; displayName?: string; header?: string },
   extra: string[],
   timeoutMs: number,
 ): SippRun {
@@ -212,6 +216,10 @@ function startUac(
       '-key',
       'caller',
       callerNumber,
+      // One more INVITE header (routing variables such as `X-Queue: Sales`); a neutral one by default.
+      '-key',
+      'header',
+      (opts.header ?? 'Subject: lab call').replace(/[\r\n]+/g, ' '),
       '-m',
       '1',
       ...extra,

@@ -58,7 +58,7 @@ describe('settings migrations', () => {
   it('fresh install gives defaults with the country guessed from the locales', () => {
     expect(migrateSettings(undefined, PL)).toEqual({ ok: true, settings: defaults, migrated: false });
     expect(defaults).toMatchObject({
-      version: 3,
+      version: 4,
       journal: { slaSeconds: 20 },
       account: null,
       clickToCall: { enabled: true, defaultCountry: 'PL', siteMode: 'all-except-blocked', blockedSites: [] },
@@ -80,12 +80,17 @@ describe('settings migrations', () => {
       settings: defaults,
     });
   });
-  it('migrates version 2, adding the journal settings and keeping everything else', () => {
+  it('migrates version 2, adding the journal settings and CRM settings, keeping everything else', () => {
     const v2 = { version: 2, account, clickToCall: defaults.clickToCall, dialRules: defaults.dialRules };
     expect(migrateSettings(v2, PL)).toEqual({ ok: true, migrated: true, settings: { ...defaults, account } });
     const recording = { local: true, urlHeader: 'X-Recording-URL', urlTemplate: '' };
     const withRecording = migrateSettings({ ...v2, account: { ...account, recording } }, PL);
     expect(withRecording.ok && withRecording.settings.account?.recording).toEqual(recording);
+  });
+  it('migrates version 3 by adding CRM settings without connections (3 → 4)', () => {
+    const v3 = { ...defaults, version: 3, account, crm: undefined };
+    expect(migrateSettings(v3, PL)).toEqual({ ok: true, migrated: true, settings: { ...defaults, account } });
+    expect(defaults.crm).toEqual({ connections: [], lookupTimeoutMs: 4000, cacheTtlSeconds: 300, wrapUpSeconds: 120 });
   });
   it('keeps current settings as they are', () => {
     const current = { ...defaults, account, clickToCall: { ...defaults.clickToCall, defaultCountry: 'RU' } };
@@ -106,6 +111,28 @@ describe('settings migrations', () => {
     expect(badSites.ok || badSites.problem).toContain('invalid settings at clickToCall.blockedSites.0');
     const noRules = migrateSettings({ version: 2, account: null, clickToCall: defaults.clickToCall }, PL);
     expect(noRules.ok || noRules.problem).toContain('dialRules');
+    const badCrm = migrateSettings(
+      {
+        ...defaults,
+        crm: {
+          ...defaults.crm,
+          connections: [
+            {
+              id: 'b',
+              adapter: 'bitrix24',
+              label: '',
+              enabled: true,
+              autoLog: 'matched',
+              logMissed: false,
+              popupFields: [],
+              config: { webhookUrl: 'nope' },
+            },
+          ],
+        },
+      },
+      PL,
+    );
+    expect(badCrm.ok || badCrm.problem).toContain('crm.connections.0.config.webhookUrl');
     expect(migrateSettings({ version: 1.5 }, PL)).toMatchObject({
       ok: false,
       problem: 'no migration from version 1.5',
